@@ -1,0 +1,398 @@
+import type { Context } from "@medusajs/framework/types"
+import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type {
+  BalanceDrift,
+  CreditPointsInput,
+  DebitPointsInput,
+  LedgerActor,
+  LedgerChangeResult,
+  LedgerEntryDTO,
+  LedgerEntryType,
+  LedgerSourceType,
+  LotAllocation,
+  ReverseEntryInput,
+} from "../types"
+import { allocateFromLots } from "./lot-allocation"
+
+const ACCOUNT = "loyalty_account"
+const ENTRY = "loyalty_ledger_entry"
+const LOT = "loyalty_point_lot"
+const PROGRAM = "loyalty_program"
+
+/** Entry types that count towards an account's lifetime_earned. */
+const EARNING_TYPES: LedgerEntryType[] = ["earn", "welcome_bonus"]
+
+type AccountRow = {
+  id: string
+  program_id: string
+  balance: number
+  lifetime_earned: number
+  status: string
+}
+
+type NewEntry = {
+  account: AccountRow
+  type: LedgerEntryType
+  points: number
+  source_type: LedgerSourceType
+  source_id?: string | null
+  idempotency_key: string
+  actor?: LedgerActor
+  reason?: string | null
+  metadata?: Record<string, unknown> | null
+  shortfall?: number
+  reverses_entry_id?: string | null
+  lot_allocations?: LotAllocation[] | null
+  lifetime_delta?: number
+}
+
+/**
+ * The ledger's SQL, run on the caller's transaction. Every method that changes points
+ * locks the account row first (SELECT ... FOR UPDATE), so concurrent changes of one
+ * account are serialised and the cached balance always equals the ledger sum.
+ */
+export class LedgerStore {
+  constructor(private readonly knex: Knex.Transaction) {}
+
+  static knexOf(sharedContext: Context): Knex.Transaction {
+    const manager = sharedContext.transactionManager as
+      | { getTransactionContext(): Knex.Transaction | undefined }
+      | undefined
+    const knex = manager?.getTransactionContext?.()
+    if (!knex) {
+      // A FOR UPDATE outside a transaction would release its lock at once.
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        "Ledger changes must run inside a transaction"
+      )
+    }
+    return knex
+  }
+
+  static of(sharedContext: Context): LedgerStore {
+    return new LedgerStore(LedgerStore.knexOf(sharedContext))
+  }
+
+  static isUniqueViolation(error: unknown, constraintPart?: string): boolean {
+    const e = error as { code?: string; constraint?: string; message?: string } | undefined
+    if (e?.code !== "23505") return false
+    if (!constraintPart) return true
+    return `${e.constraint ?? ""} ${e.message ?? ""}`.includes(constraintPart)
+  }
+
+  async program(programId: string) {
+    const program = await this.knex(PROGRAM).where({ id: programId }).whereNull("deleted_at").first()
+    if (!program) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty program ${programId} was not found`)
+    }
+    return program as { id: string; welcome_bonus_points: number; points_validity_months: number | null }
+  }
+
+  /** Inserts the account unless the customer already has one in the program. */
+  async insertAccount(input: {
+    program_id: string
+    customer_id: string
+    card_number: string
+    locale: string | null
+  }): Promise<{ account_id: string; created: boolean }> {
+    const inserted = await this.knex(ACCOUNT)
+      .insert({
+        id: generateEntityId(undefined, "lacct"),
+        ...input,
+        status: "active",
+        balance: 0,
+        lifetime_earned: 0,
+        enrolled_at: new Date(),
+      })
+      .onConflict(["program_id", "customer_id"])
+      .ignore()
+      .returning("id")
+    if (inserted.length) {
+      return { account_id: inserted[0].id, created: true }
+    }
+    const existing = await this.knex(ACCOUNT)
+      .where({ program_id: input.program_id, customer_id: input.customer_id })
+      .first("id")
+    return { account_id: existing.id, created: false }
+  }
+
+  async lockAccount(accountId: string): Promise<AccountRow> {
+    await this.knex.raw("SET LOCAL lock_timeout = '15s'")
+    const account = await this.knex(ACCOUNT)
+      .where({ id: accountId })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first("id", "program_id", "balance", "lifetime_earned", "status")
+    if (!account) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${accountId} was not found`)
+    }
+    return account
+  }
+
+  /** The entry already written under `key` for this account, if any (checked under the lock). */
+  private async replay(key: string, accountId: string): Promise<LedgerChangeResult | null> {
+    const entry = await this.knex(ENTRY).where({ idempotency_key: key }).first()
+    if (!entry) return null
+    if (entry.account_id !== accountId) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Idempotency key ${key} was already used for another account`
+      )
+    }
+    const account = await this.knex(ACCOUNT).where({ id: accountId }).first("balance")
+    return { entry: toEntryDTO(entry), created: false, balance: account.balance }
+  }
+
+  async credit(input: CreditPointsInput): Promise<LedgerChangeResult> {
+    const account = await this.lockAccount(input.account_id)
+    const replayed = await this.replay(input.idempotency_key, account.id)
+    if (replayed) return replayed
+
+    const expiresAt =
+      input.expires_at !== undefined ? input.expires_at : await this.defaultExpiry(account.program_id)
+    const countsAsEarned = input.counts_as_earned ?? EARNING_TYPES.includes(input.type)
+    const entry = await this.insertEntry({
+      account,
+      type: input.type,
+      points: input.points,
+      source_type: input.source_type,
+      source_id: input.source_id,
+      idempotency_key: input.idempotency_key,
+      actor: input.actor,
+      reason: input.reason,
+      metadata: input.metadata,
+      lifetime_delta: countsAsEarned ? input.points : 0,
+    })
+    await this.knex(LOT).insert({
+      id: generateEntityId(undefined, "llot"),
+      account_id: account.id,
+      entry_id: entry.id,
+      points: input.points,
+      remaining: input.points,
+      expires_at: expiresAt,
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
+  async debit(input: DebitPointsInput): Promise<LedgerChangeResult> {
+    const account = await this.lockAccount(input.account_id)
+    const replayed = await this.replay(input.idempotency_key, account.id)
+    if (replayed) return replayed
+
+    if (input.type !== "expire") {
+      // Points past their expiry date cannot be spent, even before the expiry job ran.
+      await this.expireDue(account, new Date())
+    }
+    if (account.balance < input.points) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Not enough points: balance ${account.balance}, ${input.points} requested`
+      )
+    }
+    const { allocations, uncovered } = allocateFromLots(await this.openLots(account.id), input.points)
+    if (uncovered > 0) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Lots of account ${account.id} hold ${input.points - uncovered} points but the balance is ${account.balance}; run rebuildBalances`
+      )
+    }
+    await this.consumeLots(allocations)
+    const entry = await this.insertEntry({
+      account,
+      type: input.type,
+      points: -input.points,
+      source_type: input.source_type,
+      source_id: input.source_id,
+      idempotency_key: input.idempotency_key,
+      actor: input.actor,
+      reason: input.reason,
+      metadata: input.metadata,
+      lot_allocations: allocations,
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
+  async reverse(input: ReverseEntryInput): Promise<LedgerChangeResult | null> {
+    const original = await this.knex(ENTRY).where({ id: input.entry_id }).first()
+    if (!original) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Ledger entry ${input.entry_id} was not found`)
+    }
+    const account = await this.lockAccount(original.account_id)
+    const replayed = await this.replay(input.idempotency_key, account.id)
+    if (replayed) return replayed
+    const earlier = await this.knex(ENTRY).where({ reverses_entry_id: original.id }).first()
+    if (earlier) {
+      return { entry: toEntryDTO(earlier), created: false, balance: account.balance }
+    }
+    if (original.points === 0) return null
+
+    const base = {
+      account,
+      type: input.type ?? "reverse",
+      source_type: input.source_type,
+      source_id: input.source_id,
+      idempotency_key: input.idempotency_key,
+      actor: input.actor,
+      reason: input.reason,
+      reverses_entry_id: original.id,
+    } as const
+    if (original.points < 0) {
+      // Give a debit back to the lots it consumed, with their original expiry dates.
+      const allocations: LotAllocation[] = original.lot_allocations ?? []
+      for (const a of allocations) {
+        await this.knex(LOT).where({ id: a.lot_id }).increment("remaining", a.points)
+      }
+      const entry = await this.insertEntry({ ...base, points: -original.points, lot_allocations: allocations })
+      return { entry, created: true, balance: entry.balance_after }
+    }
+
+    // Take a credit back: from its own lot first, then oldest expiry first; never below zero.
+    const wanted = original.points
+    const take = Math.min(wanted, account.balance)
+    const lots = await this.openLots(account.id)
+    const own = lots.filter((l) => l.entry_id === original.id)
+    const others = lots.filter((l) => l.entry_id !== original.id)
+    const { allocations } = allocateFromLots([...own, ...others], take)
+    await this.consumeLots(allocations)
+    const entry = await this.insertEntry({
+      ...base,
+      points: -take,
+      shortfall: wanted - take,
+      lot_allocations: allocations,
+      lifetime_delta: EARNING_TYPES.includes(original.type) ? -Math.min(wanted, account.lifetime_earned) : 0,
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
+  async expireDueLots(accountId: string, now: Date): Promise<LedgerChangeResult[]> {
+    const account = await this.lockAccount(accountId)
+    return await this.expireDue(account, now)
+  }
+
+  /** Writes one `expire` entry per lot past its expiry date. Caller holds the account lock. */
+  private async expireDue(account: AccountRow, now: Date): Promise<LedgerChangeResult[]> {
+    const due = await this.knex(LOT)
+      .where({ account_id: account.id })
+      .where("remaining", ">", 0)
+      .where("expires_at", "<=", now)
+      .whereNull("deleted_at")
+      .orderBy([{ column: "expires_at" }, { column: "id" }])
+    const results: LedgerChangeResult[] = []
+    for (const lot of due) {
+      const allocations = [{ lot_id: lot.id, points: lot.remaining }]
+      await this.consumeLots(allocations)
+      const entry = await this.insertEntry({
+        account,
+        type: "expire",
+        points: -lot.remaining,
+        source_type: "job",
+        source_id: lot.id,
+        idempotency_key: `expire:${lot.id}:${now.getTime()}`,
+        reason: `Points expired on ${new Date(lot.expires_at).toISOString().slice(0, 10)}`,
+        lot_allocations: allocations,
+      })
+      results.push({ entry, created: true, balance: entry.balance_after })
+    }
+    return results
+  }
+
+  async accountIdsWithDueLots(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.knex(LOT)
+      .distinct("account_id")
+      .where("remaining", ">", 0)
+      .where("expires_at", "<=", now)
+      .whereNull("deleted_at")
+      .limit(limit)
+    return rows.map((r: { account_id: string }) => r.account_id)
+  }
+
+  async balanceReport(): Promise<BalanceDrift[]> {
+    const { rows } = await this.knex.raw(`
+      select a.id as account_id, a.balance as cached_balance,
+             coalesce(e.total, 0)::int as ledger_balance,
+             coalesce(l.total, 0)::int as lot_balance
+        from ${ACCOUNT} a
+        left join (select account_id, sum(points) as total from ${ENTRY} group by account_id) e
+               on e.account_id = a.id
+        left join (select account_id, sum(remaining) as total from ${LOT}
+                    where deleted_at is null group by account_id) l
+               on l.account_id = a.id
+       where a.deleted_at is null
+       order by a.id`)
+    return rows
+  }
+
+  async writeCachedBalance(accountId: string, balance: number) {
+    await this.lockAccount(accountId)
+    await this.knex(ACCOUNT).where({ id: accountId }).update({ balance, updated_at: new Date() })
+  }
+
+  private async openLots(accountId: string) {
+    return (await this.knex(LOT)
+      .where({ account_id: accountId })
+      .where("remaining", ">", 0)
+      .whereNull("deleted_at")
+      .orderByRaw("expires_at asc nulls last, created_at asc, id asc")
+      .select("id", "remaining", "entry_id")) as { id: string; remaining: number; entry_id: string }[]
+  }
+
+  private async consumeLots(allocations: LotAllocation[]) {
+    for (const a of allocations) {
+      await this.knex(LOT).where({ id: a.lot_id }).decrement("remaining", a.points)
+    }
+  }
+
+  private async defaultExpiry(programId: string): Promise<Date | null> {
+    const program = await this.knex(PROGRAM).where({ id: programId }).first("points_validity_months")
+    const months = program?.points_validity_months
+    if (!months) return null
+    const d = new Date()
+    d.setUTCMonth(d.getUTCMonth() + months)
+    return d
+  }
+
+  /** Appends the entry and writes the account's cached balance. Caller holds the lock. */
+  private async insertEntry(e: NewEntry): Promise<LedgerEntryDTO> {
+    const balanceAfter = e.account.balance + e.points
+    if (balanceAfter < 0) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Entry would take account ${e.account.id} below zero (${balanceAfter})`
+      )
+    }
+    const [row] = await this.knex(ENTRY)
+      .insert({
+        id: generateEntityId(undefined, "lent"),
+        account_id: e.account.id,
+        type: e.type,
+        points: e.points,
+        balance_after: balanceAfter,
+        shortfall: e.shortfall ?? 0,
+        source_type: e.source_type,
+        source_id: e.source_id ?? null,
+        idempotency_key: e.idempotency_key,
+        reverses_entry_id: e.reverses_entry_id ?? null,
+        lot_allocations: e.lot_allocations ? JSON.stringify(e.lot_allocations) : null,
+        actor_user_id: e.actor?.user_id ?? null,
+        actor_customer_id: e.actor?.customer_id ?? null,
+        actor_device_id: e.actor?.device_id ?? null,
+        actor_staff_id: e.actor?.staff_id ?? null,
+        reason: e.reason ?? null,
+        metadata: e.metadata ? JSON.stringify(e.metadata) : null,
+      })
+      .returning("*")
+    const lifetime = Math.max(0, e.account.lifetime_earned + (e.lifetime_delta ?? 0))
+    await this.knex(ACCOUNT)
+      .where({ id: e.account.id })
+      .update({ balance: balanceAfter, lifetime_earned: lifetime, updated_at: new Date() })
+    e.account.balance = balanceAfter
+    e.account.lifetime_earned = lifetime
+    return toEntryDTO(row)
+  }
+}
+
+function toEntryDTO(row: Record<string, any>): LedgerEntryDTO {
+  const { deleted_at: _deleted, updated_at: _updated, ...rest } = row
+  return rest as LedgerEntryDTO
+}

@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+import { LedgerEntry } from "./ledger-entry"
+import { LoyaltyProgram } from "./loyalty-program"
+import { PointLot } from "./point-lot"
+
+/**
+ * One shopper's membership in a program. `balance` is a cache of the ledger sum,
+ * written in the same transaction as every entry, with this row locked.
+ */
+export const LoyaltyAccount = model
+  .define("loyalty_account", {
+    id: model.id({ prefix: "lacct" }).primaryKey(),
+    customer_id: model.text(),
+    card_number: model.text().unique(),
+    status: model.enum(["active", "blocked"]).default("active"),
+    balance: model.number().default(0),
+    lifetime_earned: model.number().default(0),
+    enrolled_at: model.dateTime(),
+    locale: model.text().nullable(),
+    metadata: model.json().nullable(),
+    program: model.belongsTo(() => LoyaltyProgram, { mappedBy: "accounts" }),
+    entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
+    lots: model.hasMany(() => PointLot, { mappedBy: "account" }),
+  })
+  .indexes([
+    { name: "IDX_loyalty_account_program_customer", on: ["program_id", "customer_id"], unique: true, where: null },
+    { name: "IDX_loyalty_account_customer_id", on: ["customer_id"] },
+  ])
+  .checks([
+    { name: "loyalty_account_balance_non_negative", expression: (c) => `${c.balance} >= 0` },
+  ])

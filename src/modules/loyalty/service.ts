@@ -1,0 +1,212 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { generateCardNumber } from "./lib/card-number"
+import { LedgerStore } from "./lib/ledger-store"
+import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot } from "./models"
+import type {
+  BalanceDrift,
+  CreditPointsInput,
+  DebitPointsInput,
+  EnrollInput,
+  EnrollResult,
+  LedgerChangeResult,
+  RebuildBalancesResult,
+  ReverseEntryInput,
+} from "./types"
+
+type LoyaltyModuleOptions = {
+  /** Name of the program created when none exists. Default "Rewards". */
+  defaultProgramName?: string
+}
+
+const DEFAULT_PROGRAM_LOCK = "rewardflow:default-program"
+
+/**
+ * The loyalty module: programs, accounts and the points ledger.
+ * Every change of points goes through creditPoints, debitPoints, reverseEntry or
+ * expireDueLots, which lock the account row and keep the cached balance in step.
+ */
+export default class LoyaltyModuleService extends MedusaService({
+  LoyaltyProgram,
+  LoyaltyAccount,
+  LedgerEntry,
+  PointLot,
+}) {
+  protected readonly options_: LoyaltyModuleOptions
+
+  constructor(container: Record<string, unknown>, options: LoyaltyModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+  }
+
+  /** The store's program: the oldest one, created with defaults when there is none. */
+  @InjectManager()
+  async getOrCreateDefaultProgram(@MedusaContext() sharedContext: Context = {}) {
+    const id = await this.getOrCreateDefaultProgramId_(sharedContext)
+    return await this.retrieveLoyaltyProgram(id, {}, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async getOrCreateDefaultProgramId_(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const knex = LedgerStore.knexOf(sharedContext)
+    await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [DEFAULT_PROGRAM_LOCK])
+    const existing = await knex("loyalty_program")
+      .whereNull("deleted_at")
+      .orderBy("created_at", "asc")
+      .first("id")
+    if (existing) {
+      return existing.id
+    }
+    const [created] = await this.createLoyaltyPrograms(
+      [
+        {
+          name: this.options_.defaultProgramName ?? "Rewards",
+          earn_rates: { eur: { points: 1, amount: 1 } },
+        },
+      ],
+      sharedContext
+    )
+    return created.id
+  }
+
+  /**
+   * Enrolls a customer: creates the account (once, whatever the concurrency) and credits
+   * the program's welcome bonus in the same transaction.
+   */
+  @InjectManager()
+  async enroll(input: EnrollInput, @MedusaContext() sharedContext: Context = {}): Promise<EnrollResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.enroll_(input, sharedContext)
+      } catch (e) {
+        // A card number collision (1 in 10^14) is retried with a new number.
+        if (attempt < 3 && LedgerStore.isUniqueViolation(e, "card_number")) continue
+        throw e
+      }
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async enroll_(
+    input: EnrollInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<EnrollResult> {
+    const store = LedgerStore.of(sharedContext)
+    const program = await store.program(input.program_id)
+    const { account_id, created } = await store.insertAccount({
+      program_id: program.id,
+      customer_id: input.customer_id,
+      card_number: generateCardNumber(),
+      locale: input.locale ?? null,
+    })
+    let welcome_bonus: LedgerChangeResult | null = null
+    if (created && program.welcome_bonus_points > 0) {
+      welcome_bonus = await store.credit({
+        account_id,
+        type: "welcome_bonus",
+        points: program.welcome_bonus_points,
+        source_type: "enrollment",
+        source_id: account_id,
+        idempotency_key: `welcome_bonus:${account_id}`,
+        actor: input.actor,
+        reason: "Welcome bonus",
+      })
+    }
+    return { account_id, created, welcome_bonus }
+  }
+
+  /** Adds points (earn, welcome bonus, positive adjustment). Idempotent on the key. */
+  @InjectTransactionManager()
+  async creditPoints(
+    input: CreditPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult> {
+    assertPositivePoints(input.points)
+    return await LedgerStore.of(sharedContext).credit(input)
+  }
+
+  /**
+   * Takes points away (redeem, reserve, negative adjustment). Locks the account, refuses
+   * to go below zero, consumes lots oldest expiry first. Idempotent on the key.
+   */
+  @InjectTransactionManager()
+  async debitPoints(
+    input: DebitPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult> {
+    assertPositivePoints(input.points)
+    return await LedgerStore.of(sharedContext).debit(input)
+  }
+
+  /**
+   * Undoes an entry with a new one. A credit is taken back as far as the balance allows
+   * (the rest is recorded as `shortfall`); a debit is given back to the lots it used.
+   */
+  @InjectTransactionManager()
+  async reverseEntry(
+    input: ReverseEntryInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult | null> {
+    return await LedgerStore.of(sharedContext).reverse(input)
+  }
+
+  /** Expires the lots of an account whose expiry date has passed. */
+  @InjectTransactionManager()
+  async expireDueLots(
+    accountId: string,
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult[]> {
+    return await LedgerStore.of(sharedContext).expireDueLots(accountId, now)
+  }
+
+  /** Ids of accounts holding lots that expired before `now` (for the expiry job). */
+  @InjectManager()
+  async listAccountIdsWithDueLots(
+    now: Date = new Date(),
+    limit = 500,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await LedgerStore.of(sharedContext).accountIdsWithDueLots(now, limit)
+  }
+
+  /**
+   * Recomputes every cached balance from the ledger and reports accounts whose cache or
+   * lots disagree with it. With `fix`, rewrites the cached balances (the ledger is the truth).
+   */
+  @InjectTransactionManager()
+  async rebuildBalances(
+    { fix = false }: { fix?: boolean } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RebuildBalancesResult> {
+    const store = LedgerStore.of(sharedContext)
+    const rows = await store.balanceReport()
+    const drift: BalanceDrift[] = rows.filter(
+      (r) => r.cached_balance !== r.ledger_balance || r.lot_balance !== r.ledger_balance
+    )
+    if (fix) {
+      for (const d of drift) {
+        await store.writeCachedBalance(d.account_id, d.ledger_balance)
+      }
+    }
+    return { accounts_checked: rows.length, drift, fixed: fix && drift.length > 0 }
+  }
+}
+
+function assertPositivePoints(points: number) {
+  if (!Number.isSafeInteger(points) || points <= 0) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `points must be a positive integer, got ${points}`
+    )
+  }
+}
