@@ -7,3 +7,4 @@ export default Module(LOYALTY_MODULE, { service: LoyaltyModuleService })
 
 export { LoyaltyModuleService }
 export * from "./types"
+export * from "./events"

@@ -170,7 +170,7 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 
   /** Ids of accounts holding lots that expired before `now` (for the expiry job). */
-  @InjectManager()
+  @InjectTransactionManager()
   async listAccountIdsWithDueLots(
     now: Date = new Date(),
     limit = 500,

@@ -1,25 +1,562 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import path from "node:path"
 import { LOYALTY_MODULE } from ".."
+import { isValidCardNumber } from "../lib/card-number"
 import type LoyaltyModuleService from "../service"
 
 jest.setTimeout(60_000)
+
+const DAY = 24 * 60 * 60 * 1000
+const inDays = (days: number) => new Date(Date.now() + days * DAY)
+
+/** The error a call failed with; fails the test when the call succeeds. */
+async function rejection(call: Promise<unknown>): Promise<MedusaError> {
+  try {
+    await call
+  } catch (e) {
+    return e as MedusaError
+  }
+  throw new Error("expected the call to fail, it succeeded")
+}
 
 moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: LOYALTY_MODULE,
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "..", "migrations"),
-  testSuite: ({ service }) => {
-    it("smoke: enroll, credit, debit, reverse", async () => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    /** Raw SQL on the test database, bypassing the module. */
+    const sql = async <T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> =>
+      (await MikroOrmWrapper.forkManager().getConnection().execute(query, params as any[])) as T[]
+
+    const lots = (accountId: string) =>
+      sql<{ id: string; entry_id: string; points: number; remaining: number; expires_at: Date | null }>(
+        `select id, entry_id, points, remaining, expires_at from loyalty_point_lot
+          where account_id = ? order by created_at, id`,
+        [accountId]
+      )
+
+    const entries = (accountId: string) =>
+      sql<{ id: string; type: string; points: number; shortfall: number; reverses_entry_id: string | null }>(
+        `select id, type, points, shortfall, reverses_entry_id from loyalty_ledger_entry
+          where account_id = ? order by created_at, id`,
+        [accountId]
+      )
+
+    /** Remaining points per crediting entry id. */
+    const remainingByEntry = async (accountId: string) =>
+      Object.fromEntries((await lots(accountId)).map((l) => [l.entry_id, l.remaining]))
+
+    /** Everything the ledger holds for an account, to prove a failed call wrote nothing. */
+    const snapshot = async (accountId: string) => ({
+      account: await sql(`select balance, lifetime_earned from loyalty_account where id = ?`, [accountId]),
+      entries: await entries(accountId),
+      lots: await lots(accountId),
+    })
+
+    /** Cached balance = SUM(entry points) = SUM(lot remaining), and never negative. */
+    const expectConsistent = async (accountId: string, expectedBalance: number) => {
+      const [row] = await sql<{ cached: number; ledger: number; lots: number }>(
+        `select a.balance as cached,
+                (select coalesce(sum(points), 0)::int from loyalty_ledger_entry where account_id = a.id) as ledger,
+                (select coalesce(sum(remaining), 0)::int from loyalty_point_lot where account_id = a.id) as lots
+           from loyalty_account a where a.id = ?`,
+        [accountId]
+      )
+      expect(row).toEqual({ cached: expectedBalance, ledger: expectedBalance, lots: expectedBalance })
+      const account = await service.retrieveLoyaltyAccount(accountId)
+      expect(account.balance).toBe(expectedBalance)
+    }
+
+    const newAccount = async (customerId = "cus_1") => {
       const program = await service.getOrCreateDefaultProgram()
-      const { account_id } = await service.enroll({ program_id: program.id, customer_id: "cus_1" })
-      await service.creditPoints({ account_id, type: "earn", points: 100, source_type: "order", source_id: "o1", idempotency_key: "earn:o1" })
-      const d = await service.debitPoints({ account_id, type: "adjust", points: 30, source_type: "admin", idempotency_key: "adj:1" })
-      expect(d.balance).toBe(70)
-      const r = await service.reverseEntry({ entry_id: d.entry.id, idempotency_key: "rev:1", source_type: "admin" })
-      expect(r!.balance).toBe(100)
-      const report = await service.rebuildBalances()
-      expect(report.drift).toEqual([])
+      const { account_id } = await service.enroll({ program_id: program.id, customer_id: customerId })
+      return account_id
+    }
+
+    const earn = (account_id: string, points: number, key: string, expires_at?: Date | null) =>
+      service.creditPoints({
+        account_id,
+        type: "earn",
+        points,
+        source_type: "order",
+        source_id: key,
+        idempotency_key: key,
+        ...(expires_at !== undefined ? { expires_at } : {}),
+      })
+
+    const redeem = (account_id: string, points: number, key: string) =>
+      service.debitPoints({ account_id, type: "redeem", points, source_type: "redemption", idempotency_key: key })
+
+    describe("ledger invariants", () => {
+      it("keeps cached balance, ledger sum and lot sum equal through a mixed sequence", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, welcome_bonus_points: 20 })
+        const { account_id: acc, welcome_bonus } = await service.enroll({
+          program_id: program.id,
+          customer_id: "cus_mixed",
+        })
+        expect(welcome_bonus?.balance).toBe(20)
+        await expectConsistent(acc, 20)
+
+        const e1 = await earn(acc, 100, "earn:e1", inDays(10))
+        const e2 = await earn(acc, 50, "earn:e2", inDays(5))
+        const adj = await service.creditPoints({
+          account_id: acc,
+          type: "adjust",
+          points: 30,
+          source_type: "admin",
+          idempotency_key: "adj:plus",
+          counts_as_earned: false,
+          expires_at: null,
+        })
+        expect(adj.balance).toBe(200)
+        await expectConsistent(acc, 200)
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(170)
+
+        const r1 = await redeem(acc, 120, "redeem:r1")
+        expect(r1.balance).toBe(80)
+        await expectConsistent(acc, 80)
+        const r2 = await service.debitPoints({
+          account_id: acc,
+          type: "adjust",
+          points: 40,
+          source_type: "admin",
+          idempotency_key: "adj:minus",
+        })
+        expect(r2.balance).toBe(40)
+        await expectConsistent(acc, 40)
+
+        const released = await service.reverseEntry({
+          entry_id: r1.entry.id,
+          type: "release",
+          idempotency_key: "release:r1",
+          source_type: "redemption",
+        })
+        expect(released?.entry.points).toBe(120)
+        await expectConsistent(acc, 160)
+
+        const reversedEarn = await service.reverseEntry({
+          entry_id: e1.entry.id,
+          idempotency_key: "reverse:e1",
+          source_type: "return",
+        })
+        expect(reversedEarn?.entry).toMatchObject({ points: -100, shortfall: 0 })
+        await expectConsistent(acc, 60)
+
+        const stale = await earn(acc, 15, "earn:stale", new Date(Date.now() - DAY))
+        await expectConsistent(acc, 75)
+        const expired = await service.expireDueLots(acc)
+        expect(expired.map((r) => r.entry.points)).toEqual([-15])
+        await expectConsistent(acc, 60)
+
+        const byEntry = await remainingByEntry(acc)
+        expect(byEntry).toEqual({
+          [welcome_bonus!.entry.id]: 10,
+          [e1.entry.id]: 0,
+          [e2.entry.id]: 20,
+          [adj.entry.id]: 30,
+          [stale.entry.id]: 0,
+        })
+        const account = await service.retrieveLoyaltyAccount(acc)
+        expect(account.lifetime_earned).toBe(20 + 100 + 50 + 15 - 100)
+        expect((await service.rebuildBalances()).drift).toEqual([])
+      })
+
+      it("refuses a debit over the balance with NOT_ALLOWED naming balance and request, writing nothing", async () => {
+        const acc = await newAccount()
+        await earn(acc, 100, "earn:1")
+        const before = await snapshot(acc)
+
+        const err = await rejection(redeem(acc, 150, "redeem:too-much"))
+        expect(err).toBeInstanceOf(MedusaError)
+        expect(err.type).toBe(MedusaError.Types.NOT_ALLOWED)
+        expect(err.message).toContain("balance 100")
+        expect(err.message).toContain("150")
+
+        expect(await snapshot(acc)).toEqual(before)
+        // The key of the refused debit was not consumed: it works once points suffice.
+        await earn(acc, 50, "earn:2")
+        expect((await redeem(acc, 150, "redeem:too-much")).balance).toBe(0)
+        await expectConsistent(acc, 0)
+      })
+
+      it("refuses zero, negative and fractional points with INVALID_DATA", async () => {
+        const acc = await newAccount()
+        await earn(acc, 10, "earn:1")
+        const before = await snapshot(acc)
+        for (const points of [0, -5, 1.5]) {
+          const credit = await rejection(earn(acc, points, `earn:bad:${points}`))
+          expect(credit.type).toBe(MedusaError.Types.INVALID_DATA)
+          const debit = await rejection(redeem(acc, points, `redeem:bad:${points}`))
+          expect(debit.type).toBe(MedusaError.Types.INVALID_DATA)
+        }
+        expect(await snapshot(acc)).toEqual(before)
+      })
+
+      it("has the database refuse a negative balance or a lot holding more than it was given", async () => {
+        const acc = await newAccount()
+        const { entry } = await earn(acc, 10, "earn:1")
+        await expect(sql(`update loyalty_account set balance = -1 where id = ?`, [acc])).rejects.toThrow(
+          /loyalty_account_balance_non_negative/
+        )
+        await expect(
+          sql(`update loyalty_point_lot set remaining = points + 1 where entry_id = ?`, [entry.id])
+        ).rejects.toThrow(/loyalty_point_lot_remaining_range/)
+        await expect(
+          sql(`update loyalty_point_lot set remaining = -1 where entry_id = ?`, [entry.id])
+        ).rejects.toThrow(/loyalty_point_lot_remaining_range/)
+        await expectConsistent(acc, 10)
+      })
+
+      it("makes ledger entries append-only: raw UPDATE and DELETE fail", async () => {
+        const acc = await newAccount()
+        const { entry } = await earn(acc, 10, "earn:1")
+        await expect(
+          sql(`update loyalty_ledger_entry set points = 1000 where id = ?`, [entry.id])
+        ).rejects.toThrow(/append-only: UPDATE/)
+        await expect(
+          sql(`update loyalty_ledger_entry set deleted_at = now() where account_id = ?`, [acc])
+        ).rejects.toThrow(/append-only: UPDATE/)
+        await expect(sql(`delete from loyalty_ledger_entry where id = ?`, [entry.id])).rejects.toThrow(
+          /append-only: DELETE/
+        )
+        const [row] = await sql(`select points, deleted_at from loyalty_ledger_entry where id = ?`, [entry.id])
+        expect(row).toEqual({ points: 10, deleted_at: null })
+      })
+
+      it("records who acted and why on the entry", async () => {
+        const acc = await newAccount()
+        const { entry } = await service.creditPoints({
+          account_id: acc,
+          type: "adjust",
+          points: 5,
+          source_type: "terminal",
+          source_id: "term_1",
+          idempotency_key: "adj:terminal",
+          actor: { device_id: "dev_1", staff_id: "staff_1" },
+          reason: "Goodwill",
+          metadata: { ticket: 42 },
+        })
+        const [stored] = await service.listLedgerEntries({ id: entry.id })
+        expect(stored).toMatchObject({
+          type: "adjust",
+          points: 5,
+          balance_after: 5,
+          source_type: "terminal",
+          source_id: "term_1",
+          actor_device_id: "dev_1",
+          actor_staff_id: "staff_1",
+          actor_user_id: null,
+          reason: "Goodwill",
+          metadata: { ticket: 42 },
+        })
+        // An adjustment does not count as earned.
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(0)
+      })
+    })
+
+    describe("idempotency", () => {
+      it("writes a credit once per key and replays the same entry", async () => {
+        const acc = await newAccount()
+        const first = await earn(acc, 40, "order:o1:earn")
+        const second = await earn(acc, 40, "order:o1:earn")
+        expect(first.created).toBe(true)
+        expect(second.created).toBe(false)
+        expect(second.entry.id).toBe(first.entry.id)
+        expect(second.balance).toBe(40)
+        expect(await entries(acc)).toHaveLength(1)
+        expect(await lots(acc)).toHaveLength(1)
+        await expectConsistent(acc, 40)
+      })
+
+      it("writes a debit once per key", async () => {
+        const acc = await newAccount()
+        await earn(acc, 100, "earn:1")
+        const first = await redeem(acc, 30, "redeem:1")
+        const second = await redeem(acc, 30, "redeem:1")
+        expect(second).toMatchObject({ created: false, balance: 70 })
+        expect(second.entry.id).toBe(first.entry.id)
+        expect((await entries(acc)).filter((e) => e.type === "redeem")).toHaveLength(1)
+        await expectConsistent(acc, 70)
+      })
+
+      it("refuses a key already used on another account with CONFLICT", async () => {
+        const a = await newAccount("cus_a")
+        const b = await newAccount("cus_b")
+        await earn(a, 10, "shared-key")
+        const credit = await rejection(earn(b, 10, "shared-key"))
+        expect(credit.type).toBe(MedusaError.Types.CONFLICT)
+        expect(credit.message).toContain("shared-key")
+        const debit = await rejection(redeem(b, 1, "shared-key"))
+        expect(debit.type).toBe(MedusaError.Types.CONFLICT)
+        expect(await entries(b)).toHaveLength(0)
+        await expectConsistent(a, 10)
+        await expectConsistent(b, 0)
+      })
+
+      it("reverses an entry once, whatever key the second attempt carries", async () => {
+        const acc = await newAccount()
+        await earn(acc, 100, "earn:1")
+        const debit = await redeem(acc, 60, "redeem:1")
+        const first = await service.reverseEntry({ entry_id: debit.entry.id, idempotency_key: "rev:a", source_type: "admin" })
+        const again = await service.reverseEntry({ entry_id: debit.entry.id, idempotency_key: "rev:b", source_type: "admin" })
+        const sameKey = await service.reverseEntry({ entry_id: debit.entry.id, idempotency_key: "rev:a", source_type: "admin" })
+        expect(first).toMatchObject({ created: true, balance: 100 })
+        expect(again).toMatchObject({ created: false, balance: 100 })
+        expect(sameKey).toMatchObject({ created: false, balance: 100 })
+        expect(again!.entry.id).toBe(first!.entry.id)
+        expect(sameKey!.entry.id).toBe(first!.entry.id)
+        expect((await entries(acc)).filter((e) => e.reverses_entry_id === debit.entry.id)).toHaveLength(1)
+        await expectConsistent(acc, 100)
+
+        const earnEntry = (await entries(acc))[0]
+        await service.reverseEntry({ entry_id: earnEntry.id, idempotency_key: "rev:earn:a", source_type: "return" })
+        await service.reverseEntry({ entry_id: earnEntry.id, idempotency_key: "rev:earn:b", source_type: "return" })
+        await expectConsistent(acc, 0)
+      })
+
+      it("reports an unknown entry or account as NOT_FOUND", async () => {
+        const rev = await rejection(
+          service.reverseEntry({ entry_id: "lent_missing", idempotency_key: "rev:x", source_type: "admin" })
+        )
+        expect(rev.type).toBe(MedusaError.Types.NOT_FOUND)
+        const credit = await rejection(earn("lacct_missing", 5, "earn:x"))
+        expect(credit.type).toBe(MedusaError.Types.NOT_FOUND)
+        expect(credit.message).toContain("lacct_missing")
+      })
+    })
+
+    describe("lots", () => {
+      it("consumes lots oldest expiry first, lots without expiry last, and records the allocation", async () => {
+        const acc = await newAccount()
+        const a = await earn(acc, 10, "earn:a", inDays(30))
+        const b = await earn(acc, 10, "earn:b", inDays(10))
+        const c = await earn(acc, 10, "earn:c", null)
+        const d = await earn(acc, 10, "earn:d", inDays(20))
+        const lotOf = async (entryId: string) => (await lots(acc)).find((l) => l.entry_id === entryId)!.id
+
+        const first = await redeem(acc, 25, "redeem:1")
+        expect(first.entry.lot_allocations).toEqual([
+          { lot_id: await lotOf(b.entry.id), points: 10 },
+          { lot_id: await lotOf(d.entry.id), points: 10 },
+          { lot_id: await lotOf(a.entry.id), points: 5 },
+        ])
+        expect(await remainingByEntry(acc)).toEqual({
+          [a.entry.id]: 5,
+          [b.entry.id]: 0,
+          [c.entry.id]: 10,
+          [d.entry.id]: 0,
+        })
+        const [stored] = await service.listLedgerEntries({ id: first.entry.id })
+        expect(stored.lot_allocations).toEqual(first.entry.lot_allocations)
+
+        const second = await redeem(acc, 10, "redeem:2")
+        expect(second.entry.lot_allocations).toEqual([
+          { lot_id: await lotOf(a.entry.id), points: 5 },
+          { lot_id: await lotOf(c.entry.id), points: 5 },
+        ])
+
+        // Giving the first debit back restores exactly the lots it consumed.
+        const released = await service.reverseEntry({
+          entry_id: first.entry.id,
+          type: "release",
+          idempotency_key: "release:1",
+          source_type: "redemption",
+        })
+        expect(released!.entry).toMatchObject({ type: "release", points: 25, reverses_entry_id: first.entry.id })
+        expect(released!.entry.lot_allocations).toEqual(first.entry.lot_allocations)
+        expect(await remainingByEntry(acc)).toEqual({
+          [a.entry.id]: 5,
+          [b.entry.id]: 10,
+          [c.entry.id]: 5,
+          [d.entry.id]: 10,
+        })
+        await expectConsistent(acc, 30)
+      })
+
+      it("takes back a reversed earn from its own lot first", async () => {
+        const acc = await newAccount()
+        const soon = await earn(acc, 50, "earn:soon", inDays(3))
+        const late = await earn(acc, 100, "earn:late", null)
+        const rev = await service.reverseEntry({ entry_id: late.entry.id, idempotency_key: "rev:late", source_type: "return" })
+        expect(rev!.entry).toMatchObject({ points: -100, shortfall: 0 })
+        expect(await remainingByEntry(acc)).toEqual({ [soon.entry.id]: 50, [late.entry.id]: 0 })
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(50)
+        await expectConsistent(acc, 50)
+      })
+
+      it("takes back only what the balance allows when part of a reversed earn was spent", async () => {
+        const acc = await newAccount()
+        const e = await earn(acc, 100, "earn:1")
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(100)
+        await redeem(acc, 80, "redeem:1")
+        const rev = await service.reverseEntry({ entry_id: e.entry.id, idempotency_key: "rev:1", source_type: "return" })
+        expect(rev).toMatchObject({ created: true, balance: 0 })
+        expect(rev!.entry).toMatchObject({ type: "reverse", points: -20, shortfall: 80, balance_after: 0 })
+        const account = await service.retrieveLoyaltyAccount(acc)
+        expect(account.lifetime_earned).toBe(0)
+        await expectConsistent(acc, 0)
+
+        // Nothing left to take: a later reversal of another earn takes 0 and records it all as shortfall.
+        const e2 = await earn(acc, 30, "earn:2")
+        await redeem(acc, 30, "redeem:2")
+        const rev2 = await service.reverseEntry({ entry_id: e2.entry.id, idempotency_key: "rev:2", source_type: "return" })
+        expect(rev2!.entry).toMatchObject({ points: 0, shortfall: 30, balance_after: 0 })
+        await expectConsistent(acc, 0)
+      })
+    })
+
+    describe("expiry", () => {
+      it("expires due lots with an expire entry, once", async () => {
+        const acc = await newAccount()
+        const stale = await earn(acc, 50, "earn:stale", new Date(Date.now() - 60 * 60 * 1000))
+        await earn(acc, 20, "earn:fresh", inDays(30))
+        const other = await newAccount("cus_other")
+        await earn(other, 5, "earn:other", inDays(1))
+
+        expect(await service.listAccountIdsWithDueLots()).toEqual([acc])
+
+        const results = await service.expireDueLots(acc)
+        expect(results).toHaveLength(1)
+        expect(results[0]).toMatchObject({ created: true, balance: 20 })
+        expect(results[0].entry).toMatchObject({ type: "expire", points: -50, source_type: "job" })
+        expect(await remainingByEntry(acc)).toMatchObject({ [stale.entry.id]: 0 })
+        await expectConsistent(acc, 20)
+
+        expect(await service.expireDueLots(acc)).toEqual([])
+        expect(await service.listAccountIdsWithDueLots()).toEqual([])
+        await expectConsistent(acc, 20)
+
+        // `now` decides what is due: in 31 days the fresh lot is due too.
+        expect(await service.listAccountIdsWithDueLots(inDays(31))).toEqual([acc])
+        const later = await service.expireDueLots(acc, inDays(31))
+        expect(later.map((r) => r.entry.points)).toEqual([-20])
+        await expectConsistent(acc, 0)
+      })
+
+      it("never lets expired points be spent, even before the expiry job ran", async () => {
+        const acc = await newAccount()
+        const stale = await earn(acc, 50, "earn:stale", new Date(Date.now() - 60 * 1000))
+        const fresh = await earn(acc, 20, "earn:fresh", null)
+        expect((await service.retrieveLoyaltyAccount(acc)).balance).toBe(70)
+        const before = await snapshot(acc)
+
+        const err = await rejection(redeem(acc, 30, "redeem:1"))
+        expect(err.type).toBe(MedusaError.Types.NOT_ALLOWED)
+        expect(err.message).toContain("balance 20")
+        expect(await snapshot(acc)).toEqual(before)
+
+        const ok = await redeem(acc, 20, "redeem:2")
+        expect(ok.balance).toBe(0)
+        const freshLot = (await lots(acc)).find((l) => l.entry_id === fresh.entry.id)!
+        expect(ok.entry.lot_allocations).toEqual([{ lot_id: freshLot.id, points: 20 }])
+        expect((await entries(acc)).map((e) => [e.type, e.points])).toEqual(
+          expect.arrayContaining([
+            ["expire", -50],
+            ["redeem", -20],
+          ])
+        )
+        expect(await remainingByEntry(acc)).toEqual({ [stale.entry.id]: 0, [fresh.entry.id]: 0 })
+        await expectConsistent(acc, 0)
+      })
+    })
+
+    describe("program", () => {
+      it("credits the welcome bonus once per account", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, welcome_bonus_points: 25 })
+        const first = await service.enroll({ program_id: program.id, customer_id: "cus_w", actor: { customer_id: "cus_w" } })
+        const second = await service.enroll({ program_id: program.id, customer_id: "cus_w" })
+        expect(first.created).toBe(true)
+        expect(first.welcome_bonus?.entry).toMatchObject({
+          type: "welcome_bonus",
+          points: 25,
+          source_type: "enrollment",
+          actor_customer_id: "cus_w",
+        })
+        expect(second).toEqual({ account_id: first.account_id, created: false, welcome_bonus: null })
+        expect((await entries(first.account_id)).filter((e) => e.type === "welcome_bonus")).toHaveLength(1)
+        const account = await service.retrieveLoyaltyAccount(first.account_id)
+        expect(account).toMatchObject({ balance: 25, lifetime_earned: 25, customer_id: "cus_w", status: "active" })
+        expect(isValidCardNumber(account.card_number)).toBe(true)
+        expect(account.card_number).toMatch(/^9\d{15}$/)
+        await expectConsistent(first.account_id, 25)
+      })
+
+      it("writes no bonus entry when the program has none", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        const { welcome_bonus, account_id } = await service.enroll({ program_id: program.id, customer_id: "cus_1" })
+        expect(welcome_bonus).toBeNull()
+        expect(await entries(account_id)).toEqual([])
+      })
+
+      it("refuses to enroll in an unknown program", async () => {
+        const err = await rejection(service.enroll({ program_id: "lprog_missing", customer_id: "cus_1" }))
+        expect(err.type).toBe(MedusaError.Types.NOT_FOUND)
+      })
+
+      it("sets lot expiry from the program's validity months unless the credit says otherwise", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, points_validity_months: 12 })
+        const acc = await newAccount()
+        const lower = new Date()
+        lower.setUTCMonth(lower.getUTCMonth() + 12)
+        const defaulted = await earn(acc, 10, "earn:default")
+        const upper = new Date()
+        upper.setUTCMonth(upper.getUTCMonth() + 12)
+        const explicit = inDays(3)
+        const dated = await earn(acc, 10, "earn:dated", explicit)
+        const never = await earn(acc, 10, "earn:never", null)
+
+        const byEntry = Object.fromEntries((await lots(acc)).map((l) => [l.entry_id, l.expires_at]))
+        const defaultedExpiry = new Date(byEntry[defaulted.entry.id]!).getTime()
+        expect(defaultedExpiry).toBeGreaterThanOrEqual(lower.getTime())
+        expect(defaultedExpiry).toBeLessThanOrEqual(upper.getTime())
+        expect(new Date(byEntry[dated.entry.id]!).getTime()).toBe(explicit.getTime())
+        expect(byEntry[never.entry.id]).toBeNull()
+      })
+    })
+
+    describe("rebuildBalances", () => {
+      it("reports drift of the cached balance and of the lots, and fixes the cache from the ledger", async () => {
+        const a = await newAccount("cus_a")
+        const b = await newAccount("cus_b")
+        const c = await newAccount("cus_c")
+        await earn(a, 100, "earn:a")
+        const eb = await earn(b, 60, "earn:b")
+        await earn(c, 10, "earn:c")
+        expect(await service.rebuildBalances()).toEqual({ accounts_checked: 3, drift: [], fixed: false })
+
+        await sql(`update loyalty_account set balance = 999 where id = ?`, [a])
+        await sql(`update loyalty_point_lot set remaining = 45 where entry_id = ?`, [eb.entry.id])
+
+        const report = await service.rebuildBalances()
+        expect(report.accounts_checked).toBe(3)
+        expect(report.fixed).toBe(false)
+        expect(report.drift).toEqual(
+          expect.arrayContaining([
+            { account_id: a, cached_balance: 999, ledger_balance: 100, lot_balance: 100 },
+            { account_id: b, cached_balance: 60, ledger_balance: 60, lot_balance: 45 },
+          ])
+        )
+        expect(report.drift).toHaveLength(2)
+        // Reporting alone changes nothing.
+        expect((await service.retrieveLoyaltyAccount(a)).balance).toBe(999)
+
+        const fixed = await service.rebuildBalances({ fix: true })
+        expect(fixed.fixed).toBe(true)
+        expect((await service.retrieveLoyaltyAccount(a)).balance).toBe(100)
+        await expectConsistent(a, 100)
+
+        const after = await service.rebuildBalances()
+        expect(after.drift.map((d) => d.account_id)).not.toContain(a)
+        // Lots are not the truth the cache is rebuilt from: their drift stays reported, the cache stays at the ledger.
+        expect(after.drift).toEqual([{ account_id: b, cached_balance: 60, ledger_balance: 60, lot_balance: 45 }])
+
+        await sql(`update loyalty_point_lot set remaining = 60 where entry_id = ?`, [eb.entry.id])
+        expect(await service.rebuildBalances({ fix: true })).toEqual({ accounts_checked: 3, drift: [], fixed: false })
+      })
     })
   },
 })

@@ -1,0 +1,32 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { LedgerPageParamsType } from "../../../../store/loyalty/me/entries/validators"
+import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, withCardDisplay } from "../../../../loyalty-views"
+
+/** One account with its customer and a page of its ledger entries, newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset, type } = req.validatedQuery as LedgerPageParamsType
+  const account = await graphOne(
+    req.scope,
+    "loyalty_account",
+    [...ACCOUNT_FIELDS, "customer.id", "customer.email", "customer.first_name", "customer.last_name"],
+    { id: req.params.id }
+  )
+  if (!account) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${req.params.id} was not found`)
+  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: entries, metadata } = await query.graph({
+    entity: "loyalty_ledger_entry",
+    fields: ADMIN_ENTRY_FIELDS,
+    filters: { account_id: account.id, ...(type ? { type } : {}) },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
+  })
+  res.json({
+    account: { ...withCardDisplay(account), next_expiry: await nextExpiry(req.scope, account.id) },
+    entries,
+    entries_count: metadata?.count ?? entries.length,
+    limit,
+    offset,
+  })
+}

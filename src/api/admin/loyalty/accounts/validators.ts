@@ -1,0 +1,24 @@
+import { z } from "@medusajs/framework/zod"
+import { LedgerPageParams } from "../../../store/loyalty/me/entries/validators"
+
+/** `q` matches a card number (spaces ignored) or part of the customer's email. */
+export const AdminListLoyaltyAccounts = z.object({
+  q: z.string().trim().min(1).max(200).optional(),
+  status: z.enum(["active", "blocked"]).optional(),
+  limit: LedgerPageParams.shape.limit,
+  offset: LedgerPageParams.shape.offset,
+})
+export type AdminListLoyaltyAccountsType = z.infer<typeof AdminListLoyaltyAccounts>
+
+/** Paging of the entries returned with one account. */
+export const AdminGetLoyaltyAccount = LedgerPageParams
+
+export const AdminAdjustPoints = z.object({
+  points: z
+    .number()
+    .int("points must be a whole number")
+    .refine((p) => p !== 0, "points must not be 0")
+    .refine((p) => Math.abs(p) <= 10_000_000, "points must be between -10000000 and 10000000"),
+  reason: z.string().trim().min(1, "reason is required").max(500),
+})
+export type AdminAdjustPointsType = z.infer<typeof AdminAdjustPoints>

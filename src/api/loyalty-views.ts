@@ -1,0 +1,116 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { formatCardNumber } from "../modules/loyalty/lib/card-number"
+
+/** The account fields every loyalty endpoint returns. */
+export const ACCOUNT_FIELDS = [
+  "id",
+  "program_id",
+  "customer_id",
+  "card_number",
+  "status",
+  "balance",
+  "lifetime_earned",
+  "enrolled_at",
+  "locale",
+  "created_at",
+  "updated_at",
+]
+
+/** Ledger entry fields shown to the shopper (no staff or admin identities). */
+export const SHOPPER_ENTRY_FIELDS = [
+  "id",
+  "type",
+  "points",
+  "balance_after",
+  "shortfall",
+  "source_type",
+  "source_id",
+  "reason",
+  "created_at",
+]
+
+export const ADMIN_ENTRY_FIELDS = [
+  ...SHOPPER_ENTRY_FIELDS,
+  "idempotency_key",
+  "reverses_entry_id",
+  "lot_allocations",
+  "actor_user_id",
+  "actor_customer_id",
+  "actor_device_id",
+  "actor_staff_id",
+  "metadata",
+]
+
+export const PROGRAM_FIELDS = [
+  "id",
+  "name",
+  "status",
+  "earn_rates",
+  "rounding",
+  "count_shipping",
+  "count_taxes",
+  "welcome_bonus_points",
+  "points_validity_months",
+  "auto_enroll",
+  "default_locale",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "sales_channels.id",
+  "sales_channels.name",
+]
+
+type Row = Record<string, any>
+
+/** Adds what a storefront needs to print the card. */
+export function withCardDisplay<T extends Row>(account: T) {
+  return { ...account, card_number_formatted: formatCardNumber(account.card_number) }
+}
+
+/** The program as the admin sees it; `sales_channel_ids` empty means every channel earns. */
+export function toAdminProgram(program: Row) {
+  const { sales_channels, ...rest } = program
+  const channels = (sales_channels ?? []).filter(Boolean)
+  return {
+    ...rest,
+    sales_channel_ids: channels.map((c: Row) => c.id),
+    sales_channels: channels,
+  }
+}
+
+/** What a shopper may know of the program. */
+export function toShopperProgram(program: Row) {
+  return {
+    id: program.id,
+    name: program.name,
+    status: program.status,
+    earn_rates: program.earn_rates,
+    welcome_bonus_points: program.welcome_bonus_points,
+    points_validity_months: program.points_validity_months,
+    default_locale: program.default_locale,
+  }
+}
+
+export async function graphOne(scope: MedusaContainer, entity: string, fields: string[], filters: Row) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity, fields, filters })
+  return (data[0] as Row | undefined) ?? null
+}
+
+/** The next points to expire on an account: the earliest expiry date and what expires then. */
+export async function nextExpiry(scope: MedusaContainer, accountId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: lots } = await query.graph({
+    entity: "loyalty_point_lot",
+    fields: ["remaining", "expires_at"],
+    filters: { account_id: accountId, remaining: { $gt: 0 }, expires_at: { $ne: null } },
+    pagination: { order: { expires_at: "ASC" }, take: 50 },
+  })
+  if (!lots.length) return null
+  const first = new Date((lots[0] as Row).expires_at).toISOString().slice(0, 10)
+  const points = lots
+    .filter((l: Row) => new Date(l.expires_at).toISOString().slice(0, 10) === first)
+    .reduce((sum: number, l: Row) => sum + l.remaining, 0)
+  return { points, expires_at: (lots[0] as Row).expires_at }
+}

@@ -1,0 +1,59 @@
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  AdminAdjustPoints,
+  AdminGetLoyaltyAccount,
+  AdminListLoyaltyAccounts,
+} from "./admin/loyalty/accounts/validators"
+import { AdminUpdateLoyaltyProgram } from "./admin/loyalty/program/validators"
+import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
+import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
+
+const queryConfig = { defaults: ["id"], isList: true }
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/store/loyalty/*",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/loyalty/enroll",
+      middlewares: [validateAndTransformBody(StoreEnrollLoyalty)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/loyalty/me/entries",
+      middlewares: [validateAndTransformQuery(LedgerPageParams, queryConfig)],
+    },
+    {
+      matcher: "/admin/loyalty/*",
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/program",
+      middlewares: [validateAndTransformBody(AdminUpdateLoyaltyProgram)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/loyalty/accounts",
+      middlewares: [validateAndTransformQuery(AdminListLoyaltyAccounts, queryConfig)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/loyalty/accounts/:id",
+      middlewares: [validateAndTransformQuery(AdminGetLoyaltyAccount, queryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/accounts/:id/adjust",
+      middlewares: [validateAndTransformBody(AdminAdjustPoints)],
+    },
+  ],
+})

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { shopperLoyaltyView } from "../shopper-account"
+
+/** The logged-in shopper's loyalty account: balance, lifetime points, card, program. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json(await shopperLoyaltyView(req.scope, req.auth_context.actor_id))
+}

@@ -1,0 +1,31 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { LOYALTY_MODULE, type CreditPointsInput } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+
+export const creditPointsStepId = "credit-loyalty-points"
+
+/**
+ * Credits points; idempotent on `idempotency_key`. Compensation takes back only a credit
+ * this run wrote, never one found from an earlier run.
+ *
+ * @example
+ * const change = creditPointsStep({ account_id, type: "earn", points: 42, source_type: "order", source_id, idempotency_key })
+ */
+export const creditPointsStep = createStep(
+  creditPointsStepId,
+  async (input: CreditPointsInput, { container }) => {
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    const change = await loyalty.creditPoints(input)
+    return new StepResponse(change, change.created ? change.entry.id : null)
+  },
+  async (entryId, { container }) => {
+    if (!entryId) return
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    await loyalty.reverseEntry({
+      entry_id: entryId,
+      idempotency_key: `compensate:${entryId}`,
+      source_type: "job",
+      reason: "Workflow compensation",
+    })
+  }
+)

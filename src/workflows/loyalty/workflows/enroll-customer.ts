@@ -1,0 +1,64 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { LoyaltyEvents } from "../../../modules/loyalty/events"
+import { enrollCustomerStep } from "../steps/enroll-customer"
+import { getDefaultProgramStep } from "../steps/get-default-program"
+
+export const enrollCustomerWorkflowId = "enroll-customer-in-loyalty"
+
+export type EnrollCustomerWorkflowInput = {
+  customer_id: string
+  locale?: string | null
+}
+
+/**
+ * Enrolls a customer in the store's program. Safe to call again: the second call returns
+ * the existing account and credits no second welcome bonus.
+ *
+ * @example
+ * const { result } = await enrollCustomerWorkflow(container).run({ input: { customer_id } })
+ */
+export const enrollCustomerWorkflow = createWorkflow(
+  enrollCustomerWorkflowId,
+  (input: EnrollCustomerWorkflowInput) => {
+    const program = getDefaultProgramStep()
+    const enrollInput = transform({ input, program }, ({ input, program }) => ({
+      program_id: program.id,
+      customer_id: input.customer_id,
+      locale: input.locale ?? null,
+      actor: { customer_id: input.customer_id },
+    }))
+    const enrollment = enrollCustomerStep(enrollInput)
+
+    when({ enrollment }, ({ enrollment }) => enrollment.created).then(() => {
+      emitEventStep({
+        eventName: LoyaltyEvents.ACCOUNT_ENROLLED,
+        data: transform({ enrollment, input, program }, ({ enrollment, input, program }) => ({
+          id: enrollment.account_id,
+          customer_id: input.customer_id,
+          program_id: program.id,
+        })),
+      }).config({ name: "emit-account-enrolled" })
+    })
+    when({ enrollment }, ({ enrollment }) => !!enrollment.welcome_bonus?.created).then(() => {
+      emitEventStep({
+        eventName: LoyaltyEvents.POINTS_EARNED,
+        data: transform({ enrollment, input }, ({ enrollment, input }) => ({
+          id: enrollment.welcome_bonus!.entry.id,
+          account_id: enrollment.account_id,
+          customer_id: input.customer_id,
+          type: "welcome_bonus",
+          points: enrollment.welcome_bonus!.entry.points,
+          balance: enrollment.welcome_bonus!.balance,
+        })),
+      }).config({ name: "emit-welcome-bonus-earned" })
+    })
+
+    return new WorkflowResponse(enrollment)
+  }
+)

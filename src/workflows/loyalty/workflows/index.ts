@@ -1,0 +1,6 @@
+export * from "./adjust-points"
+export * from "./award-order-points"
+export * from "./enroll-customer"
+export * from "./reverse-order-points"
+export * from "./update-loyalty-program"
+export * from "./expire-account-points"

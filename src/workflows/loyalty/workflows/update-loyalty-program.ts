@@ -1,0 +1,54 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { EarnRate } from "../../../modules/loyalty"
+import { setProgramSalesChannelsStep } from "../steps/set-program-sales-channels"
+import { updateProgramStep } from "../steps/update-program"
+
+export const updateLoyaltyProgramWorkflowId = "update-loyalty-program"
+
+export type UpdateLoyaltyProgramWorkflowInput = {
+  id: string
+  name?: string
+  status?: "active" | "paused"
+  earn_rates?: Record<string, EarnRate>
+  rounding?: "floor" | "nearest"
+  count_shipping?: boolean
+  count_taxes?: boolean
+  welcome_bonus_points?: number
+  points_validity_months?: number | null
+  auto_enroll?: boolean
+  default_locale?: string
+  metadata?: Record<string, unknown> | null
+  /** Channels where the program earns; an empty list means every channel. */
+  sales_channel_ids?: string[]
+}
+
+/**
+ * Updates the program's settings and, when given, its sales channels.
+ *
+ * @example
+ * await updateLoyaltyProgramWorkflow(container).run({ input: { id, welcome_bonus_points: 50 } })
+ */
+export const updateLoyaltyProgramWorkflow = createWorkflow(
+  updateLoyaltyProgramWorkflowId,
+  (input: UpdateLoyaltyProgramWorkflowInput) => {
+    const settings = transform({ input }, ({ input }) => {
+      const { sales_channel_ids: _ignored, ...rest } = input
+      return rest
+    })
+    const program = updateProgramStep(settings)
+    when({ input }, ({ input }) => Array.isArray(input.sales_channel_ids)).then(() =>
+      setProgramSalesChannelsStep(
+        transform({ input }, ({ input }) => ({
+          program_id: input.id,
+          sales_channel_ids: input.sales_channel_ids!,
+        }))
+      )
+    )
+    return new WorkflowResponse(program)
+  }
+)
