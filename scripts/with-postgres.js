@@ -29,10 +29,13 @@ function freePort() {
   })
 }
 
+// Medusa's test runner turns SSL on for any database host that is not spelled "localhost".
+const LOOPBACK = new Set(["127.0.0.1", "::1", "[::1]", "localhost"])
+
 function envFromDatabaseUrl(url) {
   const u = new URL(url)
   return {
-    DB_HOST: u.hostname,
+    DB_HOST: LOOPBACK.has(u.hostname) ? "localhost" : u.hostname,
     DB_PORT: u.port || "5432",
     DB_USERNAME: decodeURIComponent(u.username || "postgres"),
     DB_PASSWORD: decodeURIComponent(u.password || ""),
@@ -66,8 +69,10 @@ async function startPostgres(opts = {}) {
     persistent,
     createPostgresUser: isRoot,
     authMethod: "password",
+    // initdb's default message locale (en_US.UTF-8) is missing on minimal systems.
+    initdbFlags: ["--lc-messages=C", "--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c", "listen_addresses=localhost",
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
       "-c", "fsync=off",
@@ -81,11 +86,11 @@ async function startPostgres(opts = {}) {
     await pg.initialise()
   }
   await pg.start()
-  const url = `postgres://${user}:${password}@127.0.0.1:${port}`
+  const url = `postgres://${user}:${password}@localhost:${port}`
   return {
     url,
     env: {
-      DB_HOST: "127.0.0.1",
+      DB_HOST: "localhost",
       DB_PORT: String(port),
       DB_USERNAME: user,
       DB_PASSWORD: password,
@@ -113,7 +118,7 @@ async function main() {
     const started = await startPostgres()
     extraEnv = started.env
     stop = started.stop
-    console.log(`[with-postgres] embedded PostgreSQL on 127.0.0.1:${extraEnv.DB_PORT}`)
+    console.log(`[with-postgres] embedded PostgreSQL on localhost:${extraEnv.DB_PORT}`)
   }
   const child = spawn(cmd, args, {
     stdio: "inherit",

@@ -126,7 +126,7 @@ export async function seedStore(
   const inventoryModule = container.resolve(Modules.INVENTORY)
 
   // Sales channel: the store's default one (Medusa creates it at boot), else by name.
-  let [store] = await storeModule.listStores({}, { relations: ["supported_currencies"], take: 1 })
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"], take: 1 })
   if (!store) throw new Error("seedStore: no store found; Medusa creates one at boot")
   let salesChannelId = store.default_sales_channel_id as string | undefined
   if (!salesChannelId) {
@@ -184,8 +184,10 @@ export async function seedStore(
   }
 
   // Tax regions, one per country (no default rate: prices are taxed at 0 unless a rate is added).
-  const taxRegions = await taxModule.listTaxRegions({ country_code: countries, parent_id: null })
-  const missingTax = countries.filter((c) => !taxRegions.some((t) => t.country_code === c))
+  const taxRegions = await taxModule.listTaxRegions({ country_code: countries })
+  const missingTax = countries.filter(
+    (c) => !taxRegions.some((t) => t.country_code === c && !t.parent_id)
+  )
   if (missingTax.length) {
     await createTaxRegionsWorkflow(container).run({
       input: missingTax.map((country_code) => ({ country_code, provider_id: TAX_PROVIDER })),
@@ -392,11 +394,9 @@ export async function seedStore(
   }
 
   // Publishable API key linked to the sales channel.
-  let [apiKey] = await apiKeyModule.listApiKeys({
-    title: o.publishableKeyTitle,
-    type: "publishable",
-    revoked_at: null,
-  })
+  let apiKey = (
+    await apiKeyModule.listApiKeys({ title: o.publishableKeyTitle, type: "publishable" })
+  ).find((k) => !k.revoked_at)
   if (!apiKey) {
     const { result } = await createApiKeysWorkflow(container).run({
       input: { api_keys: [{ title: o.publishableKeyTitle, type: "publishable", created_by: "" }] },

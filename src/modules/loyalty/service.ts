@@ -35,8 +35,10 @@ const DEFAULT_PROGRAM_LOCK = "rewardflow:default-program"
 export default class LoyaltyModuleService extends MedusaService({
   LoyaltyProgram,
   LoyaltyAccount,
-  LedgerEntry,
-  PointLot,
+  // Keyed like their tables so query.graph's entity names (loyalty_ledger_entry,
+  // loyalty_point_lot) resolve to the generated list methods.
+  LoyaltyLedgerEntry: LedgerEntry,
+  LoyaltyPointLot: PointLot,
 }) {
   protected readonly options_: LoyaltyModuleOptions
 

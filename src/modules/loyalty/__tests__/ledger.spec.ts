@@ -20,6 +20,16 @@ async function rejection(call: Promise<unknown>): Promise<MedusaError> {
   throw new Error("expected the call to fail, it succeeded")
 }
 
+/** Runs `n` calls at once and waits for all of them, failed or not. */
+const times = <T>(n: number, f: (i: number) => Promise<T>) =>
+  Promise.allSettled(Array.from({ length: n }, (_, i) => f(i)))
+
+const fulfilled = <T>(results: PromiseSettledResult<T>[]) =>
+  results.filter((r): r is PromiseFulfilledResult<T> => r.status === "fulfilled").map((r) => r.value)
+
+const rejected = (results: PromiseSettledResult<unknown>[]) =>
+  results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as MedusaError)
+
 moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: LOYALTY_MODULE,
   resolve: path.join(__dirname, ".."),
@@ -54,7 +64,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       lots: await lots(accountId),
     })
 
-    /** Cached balance = SUM(entry points) = SUM(lot remaining), and never negative. */
+    /** Cached balance, SUM(entry points) and SUM(lot remaining) all equal the expected balance. */
     const expectConsistent = async (accountId: string, expectedBalance: number) => {
       const [row] = await sql<{ cached: number; ledger: number; lots: number }>(
         `select a.balance as cached,
@@ -238,7 +248,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
           reason: "Goodwill",
           metadata: { ticket: 42 },
         })
-        const [stored] = await service.listLedgerEntries({ id: entry.id })
+        const [stored] = await service.listLoyaltyLedgerEntries({ id: entry.id })
         expect(stored).toMatchObject({
           type: "adjust",
           points: 5,
@@ -348,7 +358,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
           [c.entry.id]: 10,
           [d.entry.id]: 0,
         })
-        const [stored] = await service.listLedgerEntries({ id: first.entry.id })
+        const [stored] = await service.listLoyaltyLedgerEntries({ id: first.entry.id })
         expect(stored.lot_allocations).toEqual(first.entry.lot_allocations)
 
         const second = await redeem(acc, 10, "redeem:2")
@@ -428,8 +438,8 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect(await service.listAccountIdsWithDueLots()).toEqual([])
         await expectConsistent(acc, 20)
 
-        // `now` decides what is due: in 31 days the fresh lot is due too.
-        expect(await service.listAccountIdsWithDueLots(inDays(31))).toEqual([acc])
+        // `now` decides what is due: in 31 days the fresh lot (and the other account's) is due too.
+        expect((await service.listAccountIdsWithDueLots(inDays(31))).sort()).toEqual([acc, other].sort())
         const later = await service.expireDueLots(acc, inDays(31))
         expect(later.map((r) => r.entry.points)).toEqual([-20])
         await expectConsistent(acc, 0)
@@ -515,6 +525,114 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect(defaultedExpiry).toBeLessThanOrEqual(upper.getTime())
         expect(new Date(byEntry[dated.entry.id]!).getTime()).toBe(explicit.getTime())
         expect(byEntry[never.entry.id]).toBeNull()
+      })
+    })
+
+    describe("concurrency", () => {
+      it("lets exactly as many parallel debits through as the balance covers", async () => {
+        const acc = await newAccount()
+        // Several lots, so parallel debits also compete for the same lots.
+        await earn(acc, 40, "earn:1")
+        await earn(acc, 35, "earn:2")
+        await earn(acc, 25, "earn:3")
+
+        const results = await times(25, (i) => redeem(acc, 10, `redeem:${i}`))
+
+        const ok = fulfilled(results)
+        const refused = rejected(results)
+        expect(ok).toHaveLength(10)
+        expect(refused).toHaveLength(15)
+        for (const err of refused) {
+          expect(err.type).toBe(MedusaError.Types.NOT_ALLOWED)
+          expect(err.message).toMatch(/^Not enough points: balance \d+, 10 requested$/)
+        }
+        // Each successful debit saw the balance its predecessor left: 90, 80, ..., 0.
+        expect(ok.map((r) => r.balance).sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90])
+        expect((await entries(acc)).filter((e) => e.type === "redeem")).toHaveLength(10)
+        await expectConsistent(acc, 0)
+        expect((await service.rebuildBalances()).drift).toEqual([])
+      })
+
+      it("keeps two accounts apart when both are debited in parallel", async () => {
+        const a = await newAccount("cus_a")
+        const b = await newAccount("cus_b")
+        await earn(a, 50, "earn:a")
+        await earn(b, 30, "earn:b")
+        const results = await times(20, (i) => redeem(i % 2 ? a : b, 10, `redeem:${i}`))
+        expect(fulfilled(results)).toHaveLength(8)
+        await expectConsistent(a, 0)
+        await expectConsistent(b, 0)
+      })
+
+      it("enrolls a customer once when enrollments race", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, welcome_bonus_points: 50 })
+        const results = await times(10, () => service.enroll({ program_id: program.id, customer_id: "cus_race" }))
+
+        const ok = fulfilled(results)
+        expect(rejected(results)).toEqual([])
+        expect(new Set(ok.map((r) => r.account_id)).size).toBe(1)
+        expect(ok.filter((r) => r.created)).toHaveLength(1)
+        expect(ok.filter((r) => r.welcome_bonus)).toHaveLength(1)
+
+        const accounts = await service.listLoyaltyAccounts({ customer_id: "cus_race" })
+        expect(accounts).toHaveLength(1)
+        await expectConsistent(accounts[0].id, 50)
+      })
+
+      it("writes one entry when credits with the same key race", async () => {
+        const acc = await newAccount()
+        const results = await times(10, () => earn(acc, 70, "order:o1:earn"))
+
+        const ok = fulfilled(results)
+        expect(rejected(results)).toEqual([])
+        expect(ok.filter((r) => r.created)).toHaveLength(1)
+        expect(new Set(ok.map((r) => r.entry.id)).size).toBe(1)
+        expect(ok.every((r) => r.balance === 70)).toBe(true)
+        expect(await service.listAndCountLoyaltyLedgerEntries({ account_id: acc })).toEqual([expect.any(Array), 1])
+        await expectConsistent(acc, 70)
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(70)
+      })
+
+      it("writes one entry when credits with the same key race on different accounts", async () => {
+        const accounts = [await newAccount("cus_a"), await newAccount("cus_b"), await newAccount("cus_c")]
+        // The account locks differ, so only the UNIQUE index can stop the second write.
+        const results = await Promise.allSettled(accounts.map((acc) => earn(acc, 5, "shared-key")))
+        const ok = fulfilled(results)
+        expect(ok).toHaveLength(1)
+        expect(rejected(results)).toHaveLength(2)
+        const [{ n }] = await sql<{ n: number }>(
+          `select count(*)::int as n from loyalty_ledger_entry where idempotency_key = 'shared-key'`
+        )
+        expect(n).toBe(1)
+        for (const acc of accounts) {
+          await expectConsistent(acc, acc === ok[0].entry.account_id ? 5 : 0)
+        }
+      })
+
+      it("reverses an entry once when reversals with different keys race", async () => {
+        const acc = await newAccount()
+        await earn(acc, 100, "earn:1")
+        const debit = await redeem(acc, 60, "redeem:1")
+        const results = await times(8, (i) =>
+          service.reverseEntry({ entry_id: debit.entry.id, idempotency_key: `rev:${i}`, source_type: "admin" })
+        )
+        const ok = fulfilled(results)
+        expect(rejected(results)).toEqual([])
+        expect(ok.filter((r) => r!.created)).toHaveLength(1)
+        expect(new Set(ok.map((r) => r!.entry.id)).size).toBe(1)
+        await expectConsistent(acc, 100)
+      })
+
+      it("creates one default program when callers race", async () => {
+        const results = await times(5, () => service.getOrCreateDefaultProgram())
+        const ok = fulfilled(results)
+        expect(ok).toHaveLength(5)
+        expect(new Set(ok.map((p) => p.id)).size).toBe(1)
+        expect(ok[0]).toMatchObject({ name: "Rewards", status: "active", earn_rates: { eur: { points: 1, amount: 1 } } })
+        const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from loyalty_program`)
+        expect(n).toBe(1)
+        expect((await service.getOrCreateDefaultProgram()).id).toBe(ok[0].id)
       })
     })
 

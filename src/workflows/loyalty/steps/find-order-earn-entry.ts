@@ -15,7 +15,7 @@ export const findOrderEarnEntryStep = createStep(
   findOrderEarnEntryStepId,
   async ({ order_id }: { order_id: string }, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const [entry] = await loyalty.listLedgerEntries(
+    const [entry] = await loyalty.listLoyaltyLedgerEntries(
       { idempotency_key: orderEarnKey(order_id) },
       { relations: ["account"], take: 1 }
     )

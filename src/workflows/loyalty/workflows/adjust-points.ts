@@ -43,13 +43,13 @@ export const adjustPointsWorkflow = createWorkflow(
       reason: input.reason,
     }))
 
-    const credited = when({ input }, ({ input }) => input.points > 0).then(() =>
+    const credited = when("if-adding-points", { input }, ({ input }) => input.points > 0).then(() =>
       creditPointsStep(transform({ change }, ({ change }) => ({ ...change, counts_as_earned: false })))
     )
-    const debited = when({ input }, ({ input }) => input.points < 0).then(() => debitPointsStep(change))
+    const debited = when("if-removing-points", { input }, ({ input }) => input.points < 0).then(() => debitPointsStep(change))
     const result = transform({ credited, debited }, ({ credited, debited }) => (credited ?? debited)!)
 
-    when({ result }, ({ result }) => result.created).then(() => {
+    when("if-adjusted", { result }, ({ result }) => result.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.POINTS_ADJUSTED,
         data: transform({ result, account, input }, ({ result, account, input }) => ({

@@ -29,7 +29,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
   (input: AwardOrderPointsWorkflowInput) => {
     const earning = resolveOrderEarningStep(input)
 
-    const enrollment = when({ earning }, ({ earning }) => earning.enroll).then(() =>
+    const enrollment = when("enroll-if-needed", { earning }, ({ earning }) => earning.enroll).then(() =>
       enrollCustomerStep(
         transform({ earning }, ({ earning }) => ({
           program_id: earning.program_id,
@@ -40,7 +40,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
       )
     )
 
-    const change = when({ earning }, ({ earning }) => !earning.skip_reason).then(() =>
+    const change = when("credit-if-earning", { earning }, ({ earning }) => !earning.skip_reason).then(() =>
       creditPointsStep(
         transform({ earning, enrollment }, ({ earning, enrollment }) => ({
           account_id: (earning.account_id ?? enrollment?.account_id)!,
@@ -55,7 +55,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
       )
     )
 
-    when({ enrollment }, ({ enrollment }) => !!enrollment?.created).then(() => {
+    when("if-newly-enrolled", { enrollment }, ({ enrollment }) => !!enrollment?.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.ACCOUNT_ENROLLED,
         data: transform({ enrollment, earning }, ({ enrollment, earning }) => ({
@@ -65,7 +65,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
         })),
       }).config({ name: "emit-account-enrolled" })
     })
-    when({ enrollment }, ({ enrollment }) => !!enrollment?.welcome_bonus?.created).then(() => {
+    when("if-welcome-bonus-credited", { enrollment }, ({ enrollment }) => !!enrollment?.welcome_bonus?.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.POINTS_EARNED,
         data: transform({ enrollment, earning }, ({ enrollment, earning }) => ({
@@ -78,7 +78,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
         })),
       }).config({ name: "emit-welcome-bonus-earned" })
     })
-    const awarded = when({ change }, ({ change }) => !!change?.created).then(() => {
+    const awarded = when("if-points-awarded", { change }, ({ change }) => !!change?.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.POINTS_EARNED,
         data: transform({ change, earning }, ({ change, earning }) => ({

@@ -35,7 +35,7 @@ export const enrollCustomerWorkflow = createWorkflow(
     }))
     const enrollment = enrollCustomerStep(enrollInput)
 
-    when({ enrollment }, ({ enrollment }) => enrollment.created).then(() => {
+    when("if-newly-enrolled", { enrollment }, ({ enrollment }) => enrollment.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.ACCOUNT_ENROLLED,
         data: transform({ enrollment, input, program }, ({ enrollment, input, program }) => ({
@@ -45,7 +45,7 @@ export const enrollCustomerWorkflow = createWorkflow(
         })),
       }).config({ name: "emit-account-enrolled" })
     })
-    when({ enrollment }, ({ enrollment }) => !!enrollment.welcome_bonus?.created).then(() => {
+    when("if-welcome-bonus-credited", { enrollment }, ({ enrollment }) => !!enrollment.welcome_bonus?.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.POINTS_EARNED,
         data: transform({ enrollment, input }, ({ enrollment, input }) => ({

@@ -41,7 +41,7 @@ export const reverseOrderPointsWorkflow = createWorkflow(
       )
     )
 
-    when({ reversal }, ({ reversal }) => !!reversal?.created).then(() => {
+    when("if-points-reversed", { reversal }, ({ reversal }) => !!reversal?.created).then(() => {
       emitEventStep({
         eventName: LoyaltyEvents.POINTS_REVERSED,
         data: transform({ reversal, earned, input }, ({ reversal, earned, input }) => ({

@@ -41,7 +41,7 @@ export const updateLoyaltyProgramWorkflow = createWorkflow(
       return rest
     })
     const program = updateProgramStep(settings)
-    when({ input }, ({ input }) => Array.isArray(input.sales_channel_ids)).then(() =>
+    when("if-sales-channels-given", { input }, ({ input }) => Array.isArray(input.sales_channel_ids)).then(() =>
       setProgramSalesChannelsStep(
         transform({ input }, ({ input }) => ({
           program_id: input.id,

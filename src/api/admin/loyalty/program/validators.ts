@@ -8,7 +8,18 @@ const EarnRate = z.object({
 
 /** Currency codes are ISO 4217, stored lower-case like Medusa's. */
 const EarnRates = z
-  .record(z.string().regex(/^[a-zA-Z]{3}$/, "earn_rates keys must be 3-letter ISO currency codes"), EarnRate)
+  .record(z.string(), EarnRate)
+  .superRefine((rates, ctx) => {
+    for (const code of Object.keys(rates)) {
+      if (!/^[a-zA-Z]{3}$/.test(code)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [code],
+          message: `earn_rates: '${code}' is not a 3-letter ISO 4217 currency code (e.g. 'eur')`,
+        })
+      }
+    }
+  })
   .transform((rates) =>
     Object.fromEntries(Object.entries(rates).map(([code, rate]) => [code.toLowerCase(), rate]))
   )

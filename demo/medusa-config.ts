@@ -1,0 +1,21 @@
+// The demo store: a Medusa host app that loads RewardFlow like any installer would.
+// demo/run.js links node_modules/medusa-plugin-rewardflow to the repository root and sets the env.
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+    // The demo is served over plain http: secure cookies would not stick.
+    cookieOptions: { secure: false, sameSite: "lax" },
+  },
+  plugins: [{ resolve: "medusa-plugin-rewardflow", options: {} }],
+})

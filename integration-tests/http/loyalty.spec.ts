@@ -1,0 +1,391 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { awardOrderPointsWorkflow } from "../../src/workflows/loyalty/workflows/award-order-points"
+import {
+  adminHeaders,
+  guestHeaders,
+  placeOrder,
+  registerCustomer,
+  seedStore,
+  type StoreFixture,
+} from "../fixtures"
+
+jest.setTimeout(120_000)
+
+/** The HTTP status and body of a request that is expected to fail. */
+async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
+  try {
+    await p
+  } catch (e: any) {
+    if (!e.response) throw e
+    return { status: e.response.status, data: e.response.data }
+  }
+  throw new Error("expected the request to fail, it succeeded")
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: StoreFixture
+    let admin: { headers: Record<string, string> }
+    let luVatRate = 0
+
+    beforeAll(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      admin = await adminHeaders(container)
+      // A real Luxembourg VAT rate, so "taxes are not counted" is tested against real tax lines.
+      const tax = container.resolve(Modules.TAX)
+      const [lu] = await tax.listTaxRegions({ country_code: "lu", parent_id: null })
+      await tax.createTaxRates({ tax_region_id: lu.id, rate: 17, code: "LU-VAT", name: "TVA 17%", is_default: true })
+      luVatRate = 17
+    })
+
+    const eventBus = () => getContainer().resolve(Modules.EVENT_BUS)
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+
+    async function setProgram(body: Record<string, unknown>) {
+      const { data } = await api.post("/admin/loyalty/program", body, admin)
+      return data.program
+    }
+
+    let shopperSeq = 0
+    async function newShopper(first_name = "Lea") {
+      shopperSeq++
+      return await registerCustomer(api as any, store.publishable_key, {
+        email: `shopper${shopperSeq}-${Date.now()}@rewardflow.test`,
+        password: "s3cret-pass",
+        first_name,
+      })
+    }
+
+    /** Places an order and waits until every order.placed subscriber (the award) has run. */
+    async function orderAndWait(headers: Record<string, string>, items: { variant_id: string; quantity: number }[]) {
+      const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+      const order = await placeOrder(api as any, headers, store, { items })
+      await placed
+      return order
+    }
+
+    async function orderTotals(orderId: string) {
+      const { data } = await api.get(
+        `/admin/orders/${orderId}?fields=id,item_total,item_tax_total,shipping_total,shipping_tax_total,total,sales_channel_id`,
+        admin
+      )
+      return data.order
+    }
+
+    async function me(headers: Record<string, string>) {
+      return (await api.get("/store/loyalty/me", { headers })).data
+    }
+
+    async function entries(headers: Record<string, string>, qs = "") {
+      return (await api.get(`/store/loyalty/me/entries${qs}`, { headers })).data
+    }
+
+    /** Ledger sum, cached balance and lot sum of one account, read from the database. */
+    async function ledgerState(accountId: string) {
+      const svc = loyalty()
+      const [account] = await svc.listLoyaltyAccounts({ id: accountId })
+      const all = await svc.listLoyaltyLedgerEntries({ account_id: accountId }, { take: 10_000 })
+      const lots = await svc.listLoyaltyPointLots({ account_id: accountId }, { take: 10_000 })
+      return {
+        balance: account.balance,
+        ledgerSum: all.reduce((s, e) => s + e.points, 0),
+        lotSum: lots.reduce((s, l) => s + l.remaining, 0),
+        entries: all,
+      }
+    }
+
+    const variant = (i: number) => store.variants[i]
+
+    describe("earning on orders", () => {
+      it("a shopper auto-enrolls on a real order and earns points on items after tax, not shipping", async () => {
+        await setProgram({ earn_rates: { EUR: { points: 1, amount: 1 } }, welcome_bonus_points: 50 })
+        const shopper = await newShopper()
+        expect((await me(shopper.headers)).enrolled).toBe(false)
+
+        const order = await orderAndWait(shopper.headers, [
+          { variant_id: variant(0).id, quantity: 2 },
+          { variant_id: variant(1).id, quantity: 1 },
+        ])
+        const totals = await orderTotals(order.id)
+        expect(Number(totals.item_tax_total)).toBeGreaterThan(0)
+        expect(Number(totals.shipping_total)).toBeGreaterThan(0)
+        const itemsNet = Number(totals.item_total) - Number(totals.item_tax_total)
+        const expected = Math.floor(itemsNet)
+        expect(itemsNet).toBeCloseTo(variant(0).price * 2 + variant(1).price, 2)
+
+        const view = await me(shopper.headers)
+        expect(view.enrolled).toBe(true)
+        expect(view.account.balance).toBe(50 + expected)
+        expect(view.account.lifetime_earned).toBe(50 + expected)
+        expect(view.account.card_number).toMatch(/^9\d{15}$/)
+        expect(view.program.earn_rates).toEqual({ eur: { points: 1, amount: 1 } })
+
+        const history = await entries(shopper.headers)
+        expect(history.count).toBe(2)
+        expect(history.entries.map((e: any) => [e.type, e.points])).toEqual(
+          expect.arrayContaining([
+            ["welcome_bonus", 50],
+            ["earn", expected],
+          ])
+        )
+        const earn = history.entries.find((e: any) => e.type === "earn")
+        expect(earn.source_type).toBe("order")
+        expect(earn.source_id).toBe(order.id)
+        expect(earn).not.toHaveProperty("actor_user_id")
+        expect(luVatRate).toBe(17)
+      })
+
+      it("counts shipping and taxes when the program says so, and rounds to nearest", async () => {
+        await setProgram({
+          earn_rates: { eur: { points: 3, amount: 2 } },
+          count_shipping: true,
+          count_taxes: true,
+          rounding: "nearest",
+        })
+        const shopper = await newShopper()
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const totals = await orderTotals(order.id)
+        const counted = Number(totals.item_total) + Number(totals.shipping_total)
+        const { account } = await me(shopper.headers)
+        expect(account.balance).toBe(Math.round((counted * 3) / 2))
+      })
+
+      it("an order.placed delivered twice, and two runs at once, award once", async () => {
+        const shopper = await newShopper()
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        const first = await me(shopper.headers)
+
+        const again = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        await eventBus().emit({ name: "order.placed", data: { id: order.id } })
+        await again
+        const runs = await Promise.all(
+          [1, 2, 3].map(() => awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } }))
+        )
+        expect(runs.filter((r) => r.result.awarded)).toHaveLength(0)
+
+        const after = await me(shopper.headers)
+        expect(after.account.balance).toBe(first.account.balance)
+        const earns = (await entries(shopper.headers, "?type=earn")).entries
+        expect(earns).toHaveLength(1)
+        const state = await ledgerState(after.account.id)
+        expect(state.ledgerSum).toBe(state.balance)
+      })
+
+      it("earns nothing on a sales channel the program does not enable, or while paused", async () => {
+        const channel = await getContainer()
+          .resolve(Modules.SALES_CHANNEL)
+          .createSalesChannels({ name: "Pop-up store" })
+        let program = await setProgram({ sales_channel_ids: [channel.id] })
+        expect(program.sales_channel_ids).toEqual([channel.id])
+
+        const shopper = await newShopper()
+        await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await orderTotals(order.id)).sales_channel_id).toBe(store.sales_channel_id)
+        expect((await me(shopper.headers)).account.balance).toBe(0)
+
+        program = await setProgram({ sales_channel_ids: [channel.id, store.sales_channel_id], status: "paused" })
+        await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await me(shopper.headers)).account.balance).toBe(0)
+
+        await setProgram({ status: "active" })
+        await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await me(shopper.headers)).account.balance).toBe(Math.floor(variant(0).price))
+      })
+
+      it("a shopper who opted out of auto-enrollment earns only after enrolling", async () => {
+        await setProgram({ auto_enroll: false, welcome_bonus_points: 25 })
+        const shopper = await newShopper()
+        await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await me(shopper.headers)).enrolled).toBe(false)
+
+        const first = await api.post("/store/loyalty/enroll", { locale: "lb" }, { headers: shopper.headers })
+        expect(first.status).toBe(201)
+        expect(first.data.account.balance).toBe(25)
+        expect(first.data.account.locale).toBe("lb")
+        const second = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        expect(second.status).toBe(200)
+        expect(second.data.account.id).toBe(first.data.account.id)
+        expect(second.data.account.balance).toBe(25)
+
+        await orderAndWait(shopper.headers, [{ variant_id: variant(1).id, quantity: 1 }])
+        expect((await me(shopper.headers)).account.balance).toBe(25 + Math.floor(variant(1).price))
+      })
+    })
+
+    describe("cancellation", () => {
+      it("canceling an order reverses its points; spent points leave a recorded shortfall, never a negative balance", async () => {
+        await setProgram({ welcome_bonus_points: 0 })
+        const shopper = await newShopper()
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const earned = (await me(shopper.headers)).account
+        expect(earned.balance).toBe(Math.floor(variant(2).price))
+
+        // The shopper spends 30 of them before the order is canceled.
+        await api.post(`/admin/loyalty/accounts/${earned.id}/adjust`, { points: -30, reason: "Spent in store" }, admin)
+
+        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await canceled
+
+        const after = (await me(shopper.headers)).account
+        expect(after.balance).toBe(0)
+        const [reversal] = (await entries(shopper.headers, "?type=reverse")).entries
+        expect(reversal.points).toBe(-(earned.balance - 30))
+        expect(reversal.shortfall).toBe(30)
+        expect(reversal.source_id).toBe(order.id)
+
+        // A second delivery of order.canceled changes nothing.
+        const again = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await eventBus().emit({ name: "order.canceled", data: { id: order.id } })
+        await again
+        expect((await entries(shopper.headers, "?type=reverse")).count).toBe(1)
+        const state = await ledgerState(after.id)
+        expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
+      })
+    })
+
+    describe("admin adjustments", () => {
+      async function enrolledAccount(points: number) {
+        const shopper = await newShopper()
+        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        if (points) {
+          await api.post(`/admin/loyalty/accounts/${data.account.id}/adjust`, { points, reason: "Opening balance" }, admin)
+        }
+        return { shopper, accountId: data.account.id as string }
+      }
+
+      it("20 parallel adjustments never take the account below zero; balance equals the ledger", async () => {
+        await setProgram({ welcome_bonus_points: 0 })
+        const { accountId } = await enrolledAccount(100)
+        const requests = Array.from({ length: 20 }, (_, i) => {
+          const points = i % 4 === 3 ? 5 : -10
+          return api
+            .post(`/admin/loyalty/accounts/${accountId}/adjust`, { points, reason: `parallel ${i}` }, admin)
+            .then((r) => ({ points, status: r.status, data: r.data }))
+            .catch((e) => ({ points, status: e.response?.status, data: e.response?.data }))
+        })
+        const results = await Promise.all(requests)
+        const ok = results.filter((r) => r.status === 201)
+        const refused = results.filter((r) => r.status !== 201)
+        for (const r of refused) {
+          expect(r.status).toBe(400)
+          expect(r.data.message).toMatch(/Not enough points: balance \d+, 10 requested/)
+        }
+        expect(refused.every((r) => r.points === -10)).toBe(true)
+        expect(ok.length).toBeGreaterThanOrEqual(10)
+        const net = ok.reduce((s, r) => s + r.points, 0)
+
+        const state = await ledgerState(accountId)
+        expect(state.balance).toBe(100 + net)
+        expect(state.balance).toBeGreaterThanOrEqual(0)
+        expect(state.ledgerSum).toBe(state.balance)
+        expect(state.lotSum).toBe(state.balance)
+        expect(state.entries.every((e) => e.balance_after >= 0)).toBe(true)
+        const { drift } = await loyalty().rebuildBalances()
+        expect(drift).toEqual([])
+      })
+
+      it("records the acting admin and the reason; a replayed Idempotency-Key returns the first result", async () => {
+        const { accountId } = await enrolledAccount(0)
+        const headers = { ...admin.headers, "idempotency-key": "adjust-42" }
+        const first = await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 40, reason: "Goodwill" }, { headers })
+        const second = await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 40, reason: "Goodwill" }, { headers })
+        expect(first.status).toBe(201)
+        expect(second.status).toBe(200)
+        expect(second.data.replayed).toBe(true)
+        expect(second.data.entry.id).toBe(first.data.entry.id)
+        expect(second.data.account.balance).toBe(40)
+
+        const reused = await failure(
+          api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: -5, reason: "Other" }, { headers })
+        )
+        expect(reused.status).toBe(400)
+        expect(reused.data.message).toMatch(/Idempotency-Key/)
+
+        const { data } = await api.get(`/admin/loyalty/accounts/${accountId}`, admin)
+        expect(data.account.balance).toBe(40)
+        expect(data.entries).toHaveLength(1)
+        expect(data.entries[0]).toMatchObject({ type: "adjust", points: 40, reason: "Goodwill", source_type: "admin" })
+        expect(data.entries[0].actor_user_id).toMatch(/^user_/)
+        expect(data.account.customer.email).toMatch(/@rewardflow\.test$/)
+      })
+
+      it("finds accounts by email or card number", async () => {
+        const { shopper, accountId } = await enrolledAccount(0)
+        const card = (await me(shopper.headers)).account.card_number as string
+        const byEmail = await api.get(`/admin/loyalty/accounts?q=${encodeURIComponent(shopper.customer.email.slice(0, 12))}`, admin)
+        expect(byEmail.data.accounts.map((a: any) => a.id)).toContain(accountId)
+        const spaced = card.replace(/(\d{4})(?=\d)/g, "$1 ")
+        const byCard = await api.get(`/admin/loyalty/accounts?q=${encodeURIComponent(spaced)}`, admin)
+        expect(byCard.data.accounts.map((a: any) => a.id)).toEqual([accountId])
+        const none = await api.get(`/admin/loyalty/accounts?q=nobody-here`, admin)
+        expect(none.data).toMatchObject({ accounts: [], count: 0 })
+      })
+    })
+
+    describe("validation and access", () => {
+      it("bad bodies and queries get 400 naming the field, and change nothing", async () => {
+        const shopper = await newShopper()
+        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const accountId = data.account.id
+        const before = (await me(shopper.headers)).account.balance
+        const adjust = (body: unknown) => failure(api.post(`/admin/loyalty/accounts/${accountId}/adjust`, body, admin))
+
+        const cases: [Promise<{ status: number; data: any }>, RegExp][] = [
+          [adjust({ points: "abc", reason: "x" }), /points/],
+          [adjust({ points: 1.5, reason: "x" }), /points/],
+          [adjust({ points: 0, reason: "x" }), /points must not be 0/],
+          [adjust({ points: 10 }), /reason/],
+          [adjust({ points: 10, reason: "   " }), /reason/],
+          [adjust({ points: 10, reason: "x", extra: 1 }), /extra/],
+          [failure(api.post("/admin/loyalty/program", { rounding: "up" }, admin)), /rounding/],
+          [failure(api.post("/admin/loyalty/program", { earn_rates: { euro: { points: 1, amount: 1 } } }, admin)), /earn_rates/],
+          [failure(api.post("/admin/loyalty/program", { welcome_bonus_points: -5 }, admin)), /welcome_bonus_points/],
+          [failure(api.post("/admin/loyalty/program", { sales_channel_ids: ["sc_missing"] }, admin)), /sales_channel_ids/],
+          [failure(api.post("/store/loyalty/enroll", { locale: "xx" }, { headers: shopper.headers })), /locale/],
+          [failure(api.get("/store/loyalty/me/entries?limit=1000", { headers: shopper.headers })), /limit/],
+        ]
+        for (const [pending, field] of cases) {
+          const { status, data } = await pending
+          expect(status).toBe(400)
+          expect(data.message).toMatch(field)
+        }
+        expect((await me(shopper.headers)).account.balance).toBe(before)
+        const program = (await api.get("/admin/loyalty/program", admin)).data.program
+        expect(program.rounding).not.toBe("up")
+        expect(program.sales_channel_ids).not.toContain("sc_missing")
+      })
+
+      it("a shopper sees only their own account; anonymous and customer tokens cannot reach admin routes", async () => {
+        const alice = await newShopper("Alice")
+        const bob = await newShopper("Bob")
+        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: alice.headers })
+        const aliceAccount = data.account
+        await api.post(`/admin/loyalty/accounts/${aliceAccount.id}/adjust`, { points: 77, reason: "Gift" }, admin)
+
+        const bobView = await me(bob.headers)
+        expect(bobView.enrolled).toBe(false)
+        expect(bobView.account).toBeNull()
+        expect((await entries(bob.headers)).entries).toEqual([])
+        expect(JSON.stringify(bobView)).not.toContain(aliceAccount.card_number)
+
+        const anonymousStore = await failure(api.get("/store/loyalty/me", { headers: guestHeaders(store.publishable_key) }))
+        expect(anonymousStore.status).toBe(401)
+        for (const url of ["/admin/loyalty/program", "/admin/loyalty/accounts", `/admin/loyalty/accounts/${aliceAccount.id}`]) {
+          expect((await failure(api.get(url))).status).toBe(401)
+          expect((await failure(api.get(url, { headers: { authorization: bob.headers.authorization } }))).status).toBe(401)
+        }
+        const anonymousAdjust = await failure(
+          api.post(`/admin/loyalty/accounts/${aliceAccount.id}/adjust`, { points: 1000, reason: "hack" })
+        )
+        expect(anonymousAdjust.status).toBe(401)
+        expect((await me(alice.headers)).account.balance).toBe(77)
+      })
+    })
+  },
+})
