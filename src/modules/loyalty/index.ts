@@ -8,3 +8,4 @@ export default Module(LOYALTY_MODULE, { service: LoyaltyModuleService })
 export { LoyaltyModuleService }
 export * from "./types"
 export * from "./events"
+export * from "./options"

@@ -7,6 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
+import { defaultProgramFromOptions, type RewardFlowOptions } from "./options"
 import { LedgerStore } from "./lib/ledger-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot } from "./models"
 import type {
@@ -19,11 +20,6 @@ import type {
   RebuildBalancesResult,
   ReverseEntryInput,
 } from "./types"
-
-type LoyaltyModuleOptions = {
-  /** Name of the program created when none exists. Default "Rewards". */
-  defaultProgramName?: string
-}
 
 const DEFAULT_PROGRAM_LOCK = "rewardflow:default-program"
 
@@ -40,12 +36,13 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyLedgerEntry: LedgerEntry,
   LoyaltyPointLot: PointLot,
 }) {
-  protected readonly options_: LoyaltyModuleOptions
+  protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
 
-  constructor(container: Record<string, unknown>, options: LoyaltyModuleOptions = {}) {
+  constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = options ?? {}
+    // Fails the boot with a message naming the bad option.
+    this.defaultProgram_ = defaultProgramFromOptions(options)
   }
 
   /** The store's program: the oldest one, created with defaults when there is none. */
@@ -68,15 +65,7 @@ export default class LoyaltyModuleService extends MedusaService({
     if (existing) {
       return existing.id
     }
-    const [created] = await this.createLoyaltyPrograms(
-      [
-        {
-          name: this.options_.defaultProgramName ?? "Rewards",
-          earn_rates: { eur: { points: 1, amount: 1 } },
-        },
-      ],
-      sharedContext
-    )
+    const [created] = await this.createLoyaltyPrograms([this.defaultProgram_], sharedContext)
     return created.id
   }
 

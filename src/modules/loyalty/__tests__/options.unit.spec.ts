@@ -1,0 +1,54 @@
+import { defaultProgramFromOptions } from "../options"
+
+describe("plugin options", () => {
+  it("applies documented defaults when nothing is given", () => {
+    expect(defaultProgramFromOptions(undefined)).toEqual({
+      name: "Rewards",
+      earn_rates: { eur: { points: 1, amount: 1 } },
+      rounding: "floor",
+      count_shipping: false,
+      count_taxes: false,
+      welcome_bonus_points: 0,
+      points_validity_months: null,
+      auto_enroll: true,
+      default_locale: "en",
+    })
+  })
+
+  it("maps given values and lower-cases currency codes", () => {
+    const program = defaultProgramFromOptions({
+      defaultProgram: {
+        name: " Club ",
+        earnRates: { EUR: { points: 2, amount: 1 }, chf: { points: 1, amount: 2 } },
+        rounding: "nearest",
+        welcomeBonusPoints: 100,
+        pointsValidityMonths: 24,
+        autoEnroll: false,
+        defaultLocale: "lb",
+      },
+    })
+    expect(program).toMatchObject({
+      name: "Club",
+      earn_rates: { eur: { points: 2, amount: 1 }, chf: { points: 1, amount: 2 } },
+      rounding: "nearest",
+      welcome_bonus_points: 100,
+      points_validity_months: 24,
+      auto_enroll: false,
+      default_locale: "lb",
+    })
+  })
+
+  it.each([
+    [{ rounding: "up" }, /defaultProgram\.rounding must be "floor" or "nearest"/],
+    [{ earnRates: { euro: { points: 1, amount: 1 } } }, /defaultProgram\.earnRates\.euro/],
+    [{ earnRates: { eur: { points: 0, amount: 1 } } }, /defaultProgram\.earnRates\.eur must be/],
+    [{ welcomeBonusPoints: -1 }, /defaultProgram\.welcomeBonusPoints/],
+    [{ welcomeBonusPoints: 1.5 }, /defaultProgram\.welcomeBonusPoints/],
+    [{ pointsValidityMonths: 0 }, /defaultProgram\.pointsValidityMonths/],
+    [{ defaultLocale: "es" }, /defaultProgram\.defaultLocale must be one of en, fr, de, lb/],
+    [{ autoEnroll: "yes" }, /defaultProgram\.autoEnroll must be true or false/],
+    [{ welcomeBonus: 10 }, /defaultProgram\.welcomeBonus is unknown/],
+  ])("refuses %j with a message naming the option", (defaultProgram, message) => {
+    expect(() => defaultProgramFromOptions({ defaultProgram } as any)).toThrow(message)
+  })
+})

@@ -1,0 +1,82 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { EarnRate } from "./types"
+
+/**
+ * RewardFlow plugin options (`plugins: [{ resolve: "medusa-plugin-rewardflow", options }]`).
+ * Medusa hands the same object to every module of the plugin; each module validates its part.
+ */
+export type RewardFlowOptions = {
+  /**
+   * Settings of the program created the first time the plugin runs (when the database has
+   * none). Afterwards the program is edited in the admin; these values are not re-applied.
+   */
+  defaultProgram?: {
+    /** Shown to shoppers. Default: "Rewards". */
+    name?: string
+    /** Points per amount, per currency. Default: `{ eur: { points: 1, amount: 1 } }` (1 point per 1.00 EUR). */
+    earnRates?: Record<string, EarnRate>
+    /** How fractional points are rounded. Default: "floor". */
+    rounding?: "floor" | "nearest"
+    /** Count shipping in the amount that earns. Default: false. */
+    countShipping?: boolean
+    /** Count taxes in the amount that earns. Default: false. */
+    countTaxes?: boolean
+    /** Points credited once on enrollment. Default: 0. */
+    welcomeBonusPoints?: number
+    /** Months before earned points expire; null keeps them forever. Default: null. */
+    pointsValidityMonths?: number | null
+    /** Enroll a registered customer on their first order. Default: true. */
+    autoEnroll?: boolean
+    /** Locale for shoppers who have none (en, fr, de, lb). Default: "en". */
+    defaultLocale?: "en" | "fr" | "de" | "lb"
+  }
+}
+
+const LOCALES = ["en", "fr", "de", "lb"]
+
+function fail(option: string, problem: string): never {
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `medusa-plugin-rewardflow: option ${option} ${problem}`
+  )
+}
+
+const isInt = (v: unknown, min: number) => Number.isSafeInteger(v) && (v as number) >= min
+
+/** Validates the options at boot and returns the program to create, with defaults applied. */
+export function defaultProgramFromOptions(options: RewardFlowOptions | undefined) {
+  const p = options?.defaultProgram ?? {}
+  if (typeof p !== "object" || Array.isArray(p)) fail("defaultProgram", "must be an object")
+  const known = ["name", "earnRates", "rounding", "countShipping", "countTaxes", "welcomeBonusPoints", "pointsValidityMonths", "autoEnroll", "defaultLocale"]
+  for (const key of Object.keys(p)) {
+    if (!known.includes(key)) fail(`defaultProgram.${key}`, `is unknown (known: ${known.join(", ")})`)
+  }
+  if (p.name !== undefined && (typeof p.name !== "string" || !p.name.trim())) fail("defaultProgram.name", "must be a non-empty string")
+  const earnRates: Record<string, EarnRate> = {}
+  for (const [code, rate] of Object.entries(p.earnRates ?? { eur: { points: 1, amount: 1 } })) {
+    if (!/^[a-zA-Z]{3}$/.test(code)) fail(`defaultProgram.earnRates.${code}`, "must be keyed by a 3-letter currency code")
+    if (!(rate?.points > 0) || !(rate?.amount > 0)) {
+      fail(`defaultProgram.earnRates.${code}`, "must be { points: > 0, amount: > 0 }")
+    }
+    earnRates[code.toLowerCase()] = { points: rate.points, amount: rate.amount }
+  }
+  if (p.rounding !== undefined && !["floor", "nearest"].includes(p.rounding)) fail("defaultProgram.rounding", `must be "floor" or "nearest", got ${JSON.stringify(p.rounding)}`)
+  for (const flag of ["countShipping", "countTaxes", "autoEnroll"] as const) {
+    if (p[flag] !== undefined && typeof p[flag] !== "boolean") fail(`defaultProgram.${flag}`, "must be true or false")
+  }
+  if (p.welcomeBonusPoints !== undefined && !isInt(p.welcomeBonusPoints, 0)) fail("defaultProgram.welcomeBonusPoints", "must be a whole number >= 0")
+  if (p.pointsValidityMonths != null && !isInt(p.pointsValidityMonths, 1)) fail("defaultProgram.pointsValidityMonths", "must be a whole number >= 1, or null")
+  if (p.defaultLocale !== undefined && !LOCALES.includes(p.defaultLocale)) fail("defaultProgram.defaultLocale", `must be one of ${LOCALES.join(", ")}`)
+
+  return {
+    name: p.name?.trim() ?? "Rewards",
+    earn_rates: earnRates,
+    rounding: p.rounding ?? "floor",
+    count_shipping: p.countShipping ?? false,
+    count_taxes: p.countTaxes ?? false,
+    welcome_bonus_points: p.welcomeBonusPoints ?? 0,
+    points_validity_months: p.pointsValidityMonths ?? null,
+    auto_enroll: p.autoEnroll ?? true,
+    default_locale: p.defaultLocale ?? "en",
+  }
+}
