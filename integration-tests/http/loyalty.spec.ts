@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { Modules } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import rebuildBalancesScript from "../../src/scripts/rebuild-balances"
 import { awardOrderPointsWorkflow } from "../../src/workflows/loyalty/workflows/award-order-points"
 import {
   adminHeaders,
@@ -26,7 +27,7 @@ async function failure(p: Promise<unknown>): Promise<{ status: number; data: any
 }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let store: StoreFixture
     let admin: { headers: Record<string, string> }
     let luVatRate = 0
@@ -99,6 +100,30 @@ medusaIntegrationTestRunner({
     }
 
     const variant = (i: number) => store.variants[i]
+
+    /** Records the loyalty events a step of a test emits, waiting until they were delivered. */
+    async function recordEvents(names: Record<string, number>, action: () => Promise<unknown>) {
+      const seen: Record<string, any[]> = {}
+      const recorders = Object.keys(names).map((name) => {
+        seen[name] = []
+        const subscriber = async (event: any) => {
+          seen[name].push(event.data)
+        }
+        const context = { subscriberId: `test-recorder-${name}` }
+        eventBus().subscribe(name, subscriber, context)
+        return { name, subscriber, context }
+      })
+      try {
+        const delivered = Object.entries(names).map(([name, triggerCount]) =>
+          TestEventUtils.waitSubscribersExecution(name, eventBus(), { triggerCount })
+        )
+        await action()
+        await Promise.all(delivered)
+      } finally {
+        for (const r of recorders) eventBus().unsubscribe(r.name, r.subscriber, r.context)
+      }
+      return seen
+    }
 
     describe("earning on orders", () => {
       it("a shopper auto-enrolls on a real order and earns points on items after tax, not shipping", async () => {
@@ -195,6 +220,63 @@ medusaIntegrationTestRunner({
         await setProgram({ status: "active" })
         await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
         expect((await me(shopper.headers)).account.balance).toBe(Math.floor(variant(0).price))
+      })
+
+      it("a guest checkout earns nothing and opens no account", async () => {
+        const before = await loyalty().listLoyaltyAccounts({}, { take: 1000 })
+        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        const order = await placeOrder(api as any, guestHeaders(store.publishable_key), store, {
+          items: [{ variant_id: variant(3).id, quantity: 1 }],
+          email: `guest-${Date.now()}@rewardflow.test`,
+        })
+        await placed
+        const { result } = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        expect(result).toMatchObject({ awarded: false, skip_reason: "not_enrolled", points: 0 })
+        expect(await loyalty().listLoyaltyAccounts({}, { take: 1000 })).toHaveLength(before.length)
+      })
+
+      it("emits enrolled, earned, adjusted and reversed events with ids, points and balances", async () => {
+        await setProgram({ welcome_bonus_points: 10 })
+        const shopper = await newShopper()
+        let order: any
+        const placed = await recordEvents(
+          { "loyalty.account_enrolled": 1, "loyalty.points_earned": 2 },
+          async () => {
+            order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+          }
+        )
+        const { account } = await me(shopper.headers)
+        const earnedPoints = Math.floor(variant(0).price)
+        expect(placed["loyalty.account_enrolled"]).toEqual([
+          expect.objectContaining({ id: account.id, customer_id: shopper.customer.id }),
+        ])
+        expect(placed["loyalty.points_earned"]).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ account_id: account.id, type: "welcome_bonus", points: 10, balance: 10 }),
+            expect.objectContaining({
+              account_id: account.id,
+              customer_id: shopper.customer.id,
+              type: "earn",
+              points: earnedPoints,
+              balance: 10 + earnedPoints,
+              order_id: order.id,
+            }),
+          ])
+        )
+
+        const adjusted = await recordEvents({ "loyalty.points_adjusted": 1 }, () =>
+          api.post(`/admin/loyalty/accounts/${account.id}/adjust`, { points: -5, reason: "Coffee" }, admin)
+        )
+        expect(adjusted["loyalty.points_adjusted"]).toEqual([
+          expect.objectContaining({ account_id: account.id, points: -5, balance: 5 + earnedPoints, user_id: expect.stringMatching(/^user_/) }),
+        ])
+
+        const reversed = await recordEvents({ "loyalty.points_reversed": 1 }, () =>
+          api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        )
+        expect(reversed["loyalty.points_reversed"]).toEqual([
+          expect.objectContaining({ account_id: account.id, points: -earnedPoints, shortfall: 0, balance: 5, order_id: order.id }),
+        ])
       })
 
       it("a shopper who opted out of auto-enrollment earns only after enrolling", async () => {
@@ -313,6 +395,12 @@ medusaIntegrationTestRunner({
         expect(data.entries[0]).toMatchObject({ type: "adjust", points: 40, reason: "Goodwill", source_type: "admin" })
         expect(data.entries[0].actor_user_id).toMatch(/^user_/)
         expect(data.account.customer.email).toMatch(/@rewardflow\.test$/)
+
+        await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 2, reason: "Second" }, admin)
+        await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 3, reason: "Third" }, admin)
+        const page = await api.get(`/admin/loyalty/accounts/${accountId}?limit=1&offset=1`, admin)
+        expect(page.data.entries_count).toBe(3)
+        expect(page.data.entries.map((e: any) => e.reason)).toEqual(["Second"])
       })
 
       it("finds accounts by email or card number", async () => {
@@ -325,6 +413,52 @@ medusaIntegrationTestRunner({
         expect(byCard.data.accounts.map((a: any) => a.id)).toEqual([accountId])
         const none = await api.get(`/admin/loyalty/accounts?q=nobody-here`, admin)
         expect(none.data).toMatchObject({ accounts: [], count: 0 })
+        const byCustomer = await api.get(`/admin/loyalty/accounts?customer_id=${shopper.customer.id}`, admin)
+        expect(byCustomer.data.accounts.map((a: any) => a.id)).toEqual([accountId])
+      })
+
+      it("an admin enrolls a customer (201, then 200), recorded as the acting user", async () => {
+        await setProgram({ welcome_bonus_points: 15 })
+        const shopper = await newShopper()
+        const first = await api.post("/admin/loyalty/accounts", { customer_id: shopper.customer.id }, admin)
+        const again = await api.post("/admin/loyalty/accounts", { customer_id: shopper.customer.id }, admin)
+        expect(first.status).toBe(201)
+        expect(again.status).toBe(200)
+        expect(again.data.account.id).toBe(first.data.account.id)
+        expect(first.data.account).toMatchObject({ balance: 15, customer: { id: shopper.customer.id } })
+        const { data } = await api.get(`/admin/loyalty/accounts/${first.data.account.id}`, admin)
+        expect(data.entries).toEqual([
+          expect.objectContaining({ type: "welcome_bonus", points: 15, actor_user_id: expect.stringMatching(/^user_/) }),
+        ])
+        const unknown = await failure(api.post("/admin/loyalty/accounts", { customer_id: "cus_nope" }, admin))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toMatch(/customer_id: no customer with id cus_nope/)
+        expect((await me(shopper.headers)).account.balance).toBe(15)
+      })
+    })
+
+    describe("ledger health", () => {
+      it("the rebuild-balances exec script reports injected drift and fixes it with --fix", async () => {
+        const shopper = await newShopper()
+        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const accountId = data.account.id
+        await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 30, reason: "Gift" }, admin)
+        await dbConnection.raw("update loyalty_account set balance = balance + 7 where id = ?", [accountId])
+
+        const exitCode = process.exitCode
+        try {
+          const report = await rebuildBalancesScript({ container: getContainer(), args: [] } as any)
+          expect(report.drift).toEqual([
+            { account_id: accountId, cached_balance: 37, ledger_balance: 30, lot_balance: 30 },
+          ])
+          expect(process.exitCode).toBe(1)
+          const fixed = await rebuildBalancesScript({ container: getContainer(), args: ["--fix"] } as any)
+          expect(fixed.fixed).toBe(true)
+        } finally {
+          process.exitCode = exitCode
+        }
+        expect((await me(shopper.headers)).account.balance).toBe(30)
+        expect((await loyalty().rebuildBalances()).drift).toEqual([])
       })
     })
 

@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import {
   AdminAdjustPoints,
+  AdminEnrollCustomer,
   AdminGetLoyaltyAccount,
   AdminListLoyaltyAccounts,
 } from "./admin/loyalty/accounts/validators"
@@ -44,6 +45,11 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/loyalty/accounts",
       middlewares: [validateAndTransformQuery(AdminListLoyaltyAccounts, queryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/accounts",
+      middlewares: [validateAndTransformBody(AdminEnrollCustomer)],
     },
     {
       method: ["GET"],

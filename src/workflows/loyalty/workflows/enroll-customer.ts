@@ -14,6 +14,8 @@ export const enrollCustomerWorkflowId = "enroll-customer-in-loyalty"
 export type EnrollCustomerWorkflowInput = {
   customer_id: string
   locale?: string | null
+  /** Set when an admin enrolls the customer; otherwise the customer enrolled themselves. */
+  actor_user_id?: string | null
 }
 
 /**
@@ -31,7 +33,7 @@ export const enrollCustomerWorkflow = createWorkflow(
       program_id: program.id,
       customer_id: input.customer_id,
       locale: input.locale ?? null,
-      actor: { customer_id: input.customer_id },
+      actor: input.actor_user_id ? { user_id: input.actor_user_id } : { customer_id: input.customer_id },
     }))
     const enrollment = enrollCustomerStep(enrollInput)
 

@@ -1,15 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { normalizeCardNumber } from "../../../../modules/loyalty/lib/card-number"
 import { ACCOUNT_FIELDS, withCardDisplay } from "../../../loyalty-views"
-import type { AdminListLoyaltyAccountsType } from "./validators"
+import { enrollCustomerWorkflow } from "../../../../workflows/loyalty/workflows/enroll-customer"
+import type { AdminEnrollCustomerType, AdminListLoyaltyAccountsType } from "./validators"
 
 const CUSTOMER_FIELDS = ["customer.id", "customer.email", "customer.first_name", "customer.last_name"]
 
 /** Accounts, newest first; `q` searches card numbers and customer emails. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { q, status, limit, offset } = req.validatedQuery as AdminListLoyaltyAccountsType
-  const filters: Record<string, unknown> = status ? { status } : {}
+  const { q, customer_id, status, limit, offset } = req.validatedQuery as AdminListLoyaltyAccountsType
+  const filters: Record<string, unknown> = {
+    ...(status ? { status } : {}),
+    ...(customer_id ? { customer_id } : {}),
+  }
   if (q) {
     const customers = await req.scope
       .resolve(Modules.CUSTOMER)
@@ -28,4 +32,25 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
   })
   res.json({ accounts: data.map(withCardDisplay), count: metadata?.count ?? data.length, limit, offset })
+}
+
+/** Enrolls a customer: 201 with the new account, 200 when already a member. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminEnrollCustomerType>, res: MedusaResponse) => {
+  const { customer_id, locale } = req.validatedBody
+  const [customer] = await req.scope
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: customer_id }, { select: ["id"] })
+  if (!customer) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `customer_id: no customer with id ${customer_id}`)
+  }
+  const { result } = await enrollCustomerWorkflow(req.scope).run({
+    input: { customer_id, locale: locale ?? null, actor_user_id: req.auth_context.actor_id },
+  })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "loyalty_account",
+    fields: [...ACCOUNT_FIELDS, ...CUSTOMER_FIELDS],
+    filters: { id: result.account_id },
+  })
+  res.status(result.created ? 201 : 200).json({ account: withCardDisplay(data[0]) })
 }

@@ -4,11 +4,19 @@ import { LedgerPageParams } from "../../../store/loyalty/me/entries/validators"
 /** `q` matches a card number (spaces ignored) or part of the customer's email. */
 export const AdminListLoyaltyAccounts = z.object({
   q: z.string().trim().min(1).max(200).optional(),
+  customer_id: z.string().min(1).max(100).optional(),
   status: z.enum(["active", "blocked"]).optional(),
   limit: LedgerPageParams.shape.limit,
   offset: LedgerPageParams.shape.offset,
 })
 export type AdminListLoyaltyAccountsType = z.infer<typeof AdminListLoyaltyAccounts>
+
+/** Enrolls a customer from the admin (e.g. at the shopper's request in store). */
+export const AdminEnrollCustomer = z.object({
+  customer_id: z.string().min(1).max(100),
+  locale: z.enum(["en", "fr", "de", "lb"]).optional(),
+})
+export type AdminEnrollCustomerType = z.infer<typeof AdminEnrollCustomer>
 
 /** Paging of the entries returned with one account. */
 export const AdminGetLoyaltyAccount = LedgerPageParams
