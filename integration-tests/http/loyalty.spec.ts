@@ -3,6 +3,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import rebuildBalancesScript from "../../src/scripts/rebuild-balances"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { CreditPointsInput } from "../../src/modules/loyalty/types"
+import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
 import { awardOrderPointsWorkflow } from "../../src/workflows/loyalty/workflows/award-order-points"
 import {
   adminHeaders,
@@ -14,6 +17,18 @@ import {
 } from "../fixtures"
 
 jest.setTimeout(120_000)
+
+/**
+ * A run that credits an order's points the way the award does, then crashes: the engine must
+ * compensate the credit, and a later award must not be blocked by the used key.
+ */
+const crashAfterCreditWorkflow = createWorkflow("test-crash-after-credit", (input: CreditPointsInput) => {
+  creditPointsStep(input)
+  createStep("test-crash", async () => {
+    throw new Error("process crashed after crediting")
+  })()
+  return new WorkflowResponse(undefined)
+})
 
 /** The HTTP status and body of a request that is expected to fail. */
 async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
@@ -296,6 +311,53 @@ medusaIntegrationTestRunner({
 
         await orderAndWait(shopper.headers, [{ variant_id: variant(1).id, quantity: 1 }])
         expect((await me(shopper.headers)).account.balance).toBe(25 + Math.floor(variant(1).price))
+      })
+    })
+
+    describe("compensation", () => {
+      it("a run that crashes after crediting is compensated; the next award is not blocked and cancel reverses it", async () => {
+        await setProgram({ welcome_bonus_points: 0 })
+        const shopper = await newShopper()
+        await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        await setProgram({ status: "paused" })
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        await setProgram({ status: "active" })
+        const points = Math.floor(variant(2).price)
+        const { account } = await me(shopper.headers)
+        expect(account.balance).toBe(0)
+
+        const crashed = await crashAfterCreditWorkflow(getContainer()).run({
+          throwOnError: false,
+          input: {
+            account_id: account.id,
+            type: "earn",
+            points,
+            source_type: "order",
+            source_id: order.id,
+            idempotency_key: `earn:order:${order.id}`,
+          },
+        })
+        expect(crashed.transaction.getState()).toBe("reverted")
+        expect(crashed.errors[0].error.message).toBe("process crashed after crediting")
+        let state = await ledgerState(account.id)
+        expect(state.entries.map((e) => [e.type, e.points])).toEqual(
+          expect.arrayContaining([["earn", points], ["reverse", -points]])
+        )
+        expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
+
+        const retry = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        expect(retry.result).toMatchObject({ awarded: true, points })
+        const replay = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        expect(replay.result.awarded).toBe(false)
+        expect((await me(shopper.headers)).account.balance).toBe(points)
+
+        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await canceled
+        state = await ledgerState(account.id)
+        expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
+        const reversal = state.entries.find((e) => e.idempotency_key === `reverse:order:${order.id}`)
+        expect(reversal).toMatchObject({ points: -points, reverses_entry_id: retry.result.entry!.id })
       })
     })
 

@@ -7,6 +7,7 @@
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { awardOrderPointsWorkflow } from "medusa-plugin-rewardflow/workflows"
 import { ensureAdminUser, ensureCustomerAccount } from "../seed/accounts"
 import { placeOrderWithWorkflows } from "../seed/orders"
 import { seedStore } from "../seed/store"
@@ -34,19 +35,9 @@ export default async function seedDemo({ container }: ExecArgs) {
   log(`admin ${ADMIN_EMAIL} ${admin.created ? "created" : "reused"}`)
 
   // The loyalty program first, so that the shopper's orders earn points.
-  let loyalty: any
-  try {
-    loyalty = container.resolve("loyalty")
-  } catch {
-    log("WARNING: the plugin's `loyalty` module is not registered; no loyalty program seeded")
-  }
-  let program: any
-  if (loyalty && typeof loyalty.getOrCreateDefaultProgram === "function") {
-    program = await loyalty.getOrCreateDefaultProgram()
-    log(`loyalty program "${program?.name}" (${program?.id}) ready`)
-  } else if (loyalty) {
-    log("WARNING: loyalty.getOrCreateDefaultProgram() does not exist yet; no program seeded")
-  }
+  const loyalty = container.resolve("loyalty") as any
+  const program = await loyalty.getOrCreateDefaultProgram()
+  log(`loyalty program "${program.name}" (${program.id}) ready`)
 
   const shopper = await ensureCustomerAccount(container, {
     email: SHOPPER_EMAIL,
@@ -76,26 +67,23 @@ export default async function seedDemo({ container }: ExecArgs) {
     placed.push(orderId)
     log(`order ${orderId} placed for ${SHOPPER_EMAIL}`)
   }
-  if (placed.length) {
-    // order.placed subscribers run asynchronously on the local event bus; give them time
-    // before `medusa exec` exits.
-    await new Promise((resolve) => setTimeout(resolve, 3000))
-  } else {
+  if (!placed.length) {
     log(`shopper already has ${existingOrders.length} orders; none placed`)
   }
-
-  let points: number | undefined
-  if (loyalty && typeof loyalty.listLoyaltyAccounts === "function") {
-    const accounts = await loyalty.listLoyaltyAccounts({ customer_id: shopper.customer.id })
-    points = accounts[0]?.balance
+  // The order.placed subscriber awards these too, asynchronously; running the workflow here
+  // (idempotent on the order id) makes sure the points are there before `medusa exec` exits.
+  for (const order_id of placed) {
+    await awardOrderPointsWorkflow(container).run({ input: { order_id } })
   }
+  const [account] = await loyalty.listLoyaltyAccounts({ customer_id: shopper.customer.id })
+  const points: number | undefined = account?.balance
 
   const result = {
     fixture,
     admin: { email: ADMIN_EMAIL, user_id: admin.user.id },
     shopper: { email: SHOPPER_EMAIL, customer_id: shopper.customer.id, points },
     orders: { existing: existingOrders.map((o: any) => o.id), placed },
-    loyalty_program: program ? { id: program.id, name: program.name } : null,
+    loyalty_program: { id: program.id, name: program.name },
   }
   if (process.env.DEMO_SEED_RESULT) {
     fs.writeFileSync(process.env.DEMO_SEED_RESULT, JSON.stringify(result, null, 2))

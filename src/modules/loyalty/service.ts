@@ -17,6 +17,7 @@ import type {
   EnrollInput,
   EnrollResult,
   LedgerChangeResult,
+  LedgerEntryDTO,
   RebuildBalancesResult,
   ReverseEntryInput,
 } from "./types"
@@ -148,6 +149,19 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult | null> {
     return await LedgerStore.of(sharedContext).reverse(input)
+  }
+
+  /**
+   * The entry that holds an idempotency key now: entries undone by a workflow compensation
+   * are skipped, so a retried run's entry is found. Null when the key was never used.
+   */
+  @InjectTransactionManager()
+  async retrieveLiveEntryByKey(
+    idempotencyKey: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerEntryDTO | null> {
+    const { entry } = await LedgerStore.of(sharedContext).followKey(idempotencyKey)
+    return (entry as LedgerEntryDTO | null) ?? null
   }
 
   /** Expires the lots of an account whose expiry date has passed. */

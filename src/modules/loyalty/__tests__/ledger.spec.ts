@@ -291,6 +291,31 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         await expectConsistent(acc, 70)
       })
 
+      it("frees a key whose entry a workflow compensation undid: the retry writes again, then replays", async () => {
+        const acc = await newAccount()
+        await earn(acc, 100, "earn:1")
+        const first = await redeem(acc, 30, "redeem:retry")
+        const undo = await service.reverseEntry({
+          entry_id: first.entry.id,
+          idempotency_key: `compensate:${first.entry.id}`,
+          source_type: "job",
+        })
+        expect(undo).toMatchObject({ created: true, balance: 100 })
+
+        const retry = await redeem(acc, 30, "redeem:retry")
+        expect(retry).toMatchObject({ created: true, balance: 70 })
+        expect(retry.entry.idempotency_key).toBe(`redeem:retry:after:${undo!.entry.id}`)
+        const again = await redeem(acc, 30, "redeem:retry")
+        expect(again).toMatchObject({ created: false, balance: 70 })
+        expect(again.entry.id).toBe(retry.entry.id)
+        expect((await service.retrieveLiveEntryByKey("redeem:retry"))?.id).toBe(retry.entry.id)
+
+        // An ordinary reversal (not a compensation) keeps the key used.
+        await service.reverseEntry({ entry_id: retry.entry.id, idempotency_key: "refund:1", source_type: "admin" })
+        expect(await redeem(acc, 30, "redeem:retry")).toMatchObject({ created: false, balance: 100 })
+        await expectConsistent(acc, 100)
+      })
+
       it("refuses a key already used on another account with CONFLICT", async () => {
         const a = await newAccount("cus_a")
         const b = await newAccount("cus_b")

@@ -13,6 +13,7 @@ import type {
   LotAllocation,
   ReverseEntryInput,
 } from "../types"
+import { COMPENSATION_KEY_PREFIX } from "../types"
 import { allocateFromLots } from "./lot-allocation"
 
 const ACCOUNT = "loyalty_account"
@@ -130,24 +131,47 @@ export class LedgerStore {
     return account
   }
 
-  /** The entry already written under `key` for this account, if any (checked under the lock). */
-  private async replay(key: string, accountId: string): Promise<LedgerChangeResult | null> {
-    const entry = await this.knex(ENTRY).where({ idempotency_key: key }).first()
-    if (!entry) return null
-    if (entry.account_id !== accountId) {
+  /**
+   * Follows an idempotency key past entries that a workflow compensation undid: a retry after
+   * a compensated run must change points again, under the key derived from the compensation.
+   * Returns the live entry written under the key (if any) and the key a new entry must take.
+   */
+  async followKey(key: string): Promise<{ entry: Record<string, any> | null; key: string }> {
+    let current = key
+    for (let hop = 0; hop < 50; hop++) {
+      const entry = await this.knex(ENTRY).where({ idempotency_key: current }).first()
+      if (!entry) return { entry: null, key: current }
+      const compensation = await this.knex(ENTRY)
+        .where({ reverses_entry_id: entry.id })
+        .where("idempotency_key", "like", `${COMPENSATION_KEY_PREFIX}%`)
+        .first("id")
+      if (!compensation) return { entry, key: current }
+      current = `${key}:after:${compensation.id}`
+    }
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Idempotency key ${key} was compensated 50 times`)
+  }
+
+  /**
+   * Under the account lock: the earlier result when `key` was already used (a replay), or the
+   * key the new entry must be written under.
+   */
+  private async claimKey(key: string, accountId: string): Promise<{ replay: LedgerChangeResult | null; key: string }> {
+    const live = await this.followKey(key)
+    if (!live.entry) return { replay: null, key: live.key }
+    if (live.entry.account_id !== accountId) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Idempotency key ${key} was already used for another account`
       )
     }
     const account = await this.knex(ACCOUNT).where({ id: accountId }).first("balance")
-    return { entry: toEntryDTO(entry), created: false, balance: account.balance }
+    return { replay: { entry: toEntryDTO(live.entry), created: false, balance: account.balance }, key: live.key }
   }
 
   async credit(input: CreditPointsInput): Promise<LedgerChangeResult> {
     const account = await this.lockAccount(input.account_id)
-    const replayed = await this.replay(input.idempotency_key, account.id)
-    if (replayed) return replayed
+    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    if (replay) return replay
 
     const expiresAt =
       input.expires_at !== undefined ? input.expires_at : await this.defaultExpiry(account.program_id)
@@ -158,7 +182,7 @@ export class LedgerStore {
       points: input.points,
       source_type: input.source_type,
       source_id: input.source_id,
-      idempotency_key: input.idempotency_key,
+      idempotency_key: key,
       actor: input.actor,
       reason: input.reason,
       metadata: input.metadata,
@@ -177,8 +201,8 @@ export class LedgerStore {
 
   async debit(input: DebitPointsInput): Promise<LedgerChangeResult> {
     const account = await this.lockAccount(input.account_id)
-    const replayed = await this.replay(input.idempotency_key, account.id)
-    if (replayed) return replayed
+    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    if (replay) return replay
 
     if (input.type !== "expire") {
       // Points past their expiry date cannot be spent, even before the expiry job ran.
@@ -204,7 +228,7 @@ export class LedgerStore {
       points: -input.points,
       source_type: input.source_type,
       source_id: input.source_id,
-      idempotency_key: input.idempotency_key,
+      idempotency_key: key,
       actor: input.actor,
       reason: input.reason,
       metadata: input.metadata,
@@ -219,8 +243,8 @@ export class LedgerStore {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Ledger entry ${input.entry_id} was not found`)
     }
     const account = await this.lockAccount(original.account_id)
-    const replayed = await this.replay(input.idempotency_key, account.id)
-    if (replayed) return replayed
+    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    if (replay) return replay
     const earlier = await this.knex(ENTRY).where({ reverses_entry_id: original.id }).first()
     if (earlier) {
       return { entry: toEntryDTO(earlier), created: false, balance: account.balance }
@@ -232,7 +256,7 @@ export class LedgerStore {
       type: input.type ?? "reverse",
       source_type: input.source_type,
       source_id: input.source_id,
-      idempotency_key: input.idempotency_key,
+      idempotency_key: key,
       actor: input.actor,
       reason: input.reason,
       reverses_entry_id: original.id,

@@ -124,3 +124,9 @@ export type EnrollResult = {
   /** The welcome bonus credited with this enrollment, if any. */
   welcome_bonus: LedgerChangeResult | null
 }
+
+/**
+ * Idempotency keys of entries that undo a failed workflow run start with this. An entry undone
+ * this way no longer holds its key: a retry writes a new entry under `<key>:after:<undo id>`.
+ */
+export const COMPENSATION_KEY_PREFIX = "compensate:"

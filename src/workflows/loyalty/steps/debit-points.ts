@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type DebitPointsInput } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { compensateLedgerEntry } from "./compensate-entry"
 
 export const debitPointsStepId = "debit-loyalty-points"
 
@@ -18,14 +19,5 @@ export const debitPointsStep = createStep(
     const change = await loyalty.debitPoints(input)
     return new StepResponse(change, change.created ? change.entry.id : null)
   },
-  async (entryId, { container }) => {
-    if (!entryId) return
-    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    await loyalty.reverseEntry({
-      entry_id: entryId,
-      idempotency_key: `compensate:${entryId}`,
-      source_type: "job",
-      reason: "Workflow compensation",
-    })
-  }
+  compensateLedgerEntry
 )

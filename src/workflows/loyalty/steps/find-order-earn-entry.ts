@@ -15,15 +15,14 @@ export const findOrderEarnEntryStep = createStep(
   findOrderEarnEntryStepId,
   async ({ order_id }: { order_id: string }, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const [entry] = await loyalty.listLoyaltyLedgerEntries(
-      { idempotency_key: orderEarnKey(order_id) },
-      { relations: ["account"], take: 1 }
-    )
+    // The live entry: an award undone by a compensated run and awarded again is found too.
+    const entry = await loyalty.retrieveLiveEntryByKey(orderEarnKey(order_id))
     if (!entry) return new StepResponse(null)
+    const account = await loyalty.retrieveLoyaltyAccount(entry.account_id, { select: ["customer_id"] })
     return new StepResponse({
       entry_id: entry.id,
-      account_id: entry.account_id as string,
-      customer_id: entry.account.customer_id,
+      account_id: entry.account_id,
+      customer_id: account.customer_id,
       points: entry.points,
     })
   }

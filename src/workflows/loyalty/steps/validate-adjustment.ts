@@ -23,7 +23,7 @@ export const validateAdjustmentStep = createStep(
   async (input: ValidateAdjustmentInput, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const account = await loyalty.retrieveLoyaltyAccount(input.account_id)
-    const [earlier] = await loyalty.listLoyaltyLedgerEntries({ idempotency_key: input.idempotency_key }, { take: 1 })
+    const earlier = await loyalty.retrieveLiveEntryByKey(input.idempotency_key)
     if (earlier && (earlier.account_id !== input.account_id || earlier.points !== input.points)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
