@@ -179,6 +179,31 @@ medusaIntegrationTestRunner({
         expect(luVatRate).toBe(17)
       })
 
+      it("earns on what was paid for items after a promotion's discount", async () => {
+        await api.post(
+          "/admin/promotions",
+          {
+            code: "TENOFF",
+            type: "standard",
+            status: "active",
+            is_automatic: false,
+            application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+          },
+          admin
+        )
+        const shopper = await newShopper()
+        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        const order = await placeOrder(api as any, shopper.headers, store, {
+          items: [{ variant_id: variant(3).id, quantity: 1 }],
+          promo_codes: ["TENOFF"],
+        })
+        await placed
+        const totals = await orderTotals(order.id)
+        const itemsNet = Number(totals.item_total) - Number(totals.item_tax_total)
+        expect(itemsNet).toBeCloseTo(variant(3).price * 0.9, 2)
+        expect((await me(shopper.headers)).account.balance).toBe(Math.floor(itemsNet))
+      })
+
       it("counts shipping and taxes when the program says so, and rounds to nearest", async () => {
         await setProgram({
           earn_rates: { eur: { points: 3, amount: 2 } },
@@ -292,6 +317,28 @@ medusaIntegrationTestRunner({
         expect(reversed["loyalty.points_reversed"]).toEqual([
           expect.objectContaining({ account_id: account.id, points: -earnedPoints, shortfall: 0, balance: 5, order_id: order.id }),
         ])
+      })
+
+      it("a blocked account earns nothing until it is unblocked", async () => {
+        const shopper = await newShopper()
+        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const blocked = await api.post(`/admin/loyalty/accounts/${data.account.id}`, { status: "blocked" }, admin)
+        expect(blocked.data.account.status).toBe("blocked")
+        const before = (await me(shopper.headers)).account.balance
+        const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await me(shopper.headers)).account.balance).toBe(before)
+        const { result } = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        expect(result.skip_reason).toBe("account_blocked")
+
+        const bad = await failure(api.post(`/admin/loyalty/accounts/${data.account.id}`, { status: "frozen" }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/status/)
+        const missing = await failure(api.post(`/admin/loyalty/accounts/lacct_missing`, { status: "active" }, admin))
+        expect(missing.status).toBe(404)
+
+        await api.post(`/admin/loyalty/accounts/${data.account.id}`, { status: "active" }, admin)
+        await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
+        expect((await me(shopper.headers)).account.balance).toBe(before + Math.floor(variant(0).price))
       })
 
       it("a shopper who opted out of auto-enrollment earns only after enrolling", async () => {

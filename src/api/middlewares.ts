@@ -9,6 +9,7 @@ import {
   AdminEnrollCustomer,
   AdminGetLoyaltyAccount,
   AdminListLoyaltyAccounts,
+  AdminUpdateLoyaltyAccount,
 } from "./admin/loyalty/accounts/validators"
 import { AdminUpdateLoyaltyProgram } from "./admin/loyalty/program/validators"
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
@@ -55,6 +56,11 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/loyalty/accounts/:id",
       middlewares: [validateAndTransformQuery(AdminGetLoyaltyAccount, queryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/accounts/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateLoyaltyAccount)],
     },
     {
       method: ["POST"],

@@ -18,6 +18,14 @@ export const AdminEnrollCustomer = z.object({
 })
 export type AdminEnrollCustomerType = z.infer<typeof AdminEnrollCustomer>
 
+/** Blocks or unblocks an account, or sets its locale; points change only through adjustments. */
+export const AdminUpdateLoyaltyAccount = z.object({
+  status: z.enum(["active", "blocked"]).optional(),
+  locale: z.enum(["en", "fr", "de", "lb"]).nullable().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+})
+export type AdminUpdateLoyaltyAccountType = z.infer<typeof AdminUpdateLoyaltyAccount>
+
 /** Paging of the entries returned with one account. */
 export const AdminGetLoyaltyAccount = LedgerPageParams
 

@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { updateLoyaltyAccountWorkflow } from "../../../../../workflows/loyalty/workflows/update-loyalty-account"
 import type { LedgerPageParamsType } from "../../../../store/loyalty/me/entries/validators"
+import type { AdminUpdateLoyaltyAccountType } from "../validators"
 import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, withCardDisplay } from "../../../../loyalty-views"
 
 /** One account with its customer and a page of its ledger entries, newest first. */
@@ -29,4 +31,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     limit,
     offset,
   })
+}
+
+/** Blocks or unblocks the account, or sets its locale. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateLoyaltyAccountType>, res: MedusaResponse) => {
+  await updateLoyaltyAccountWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
+  const account = await graphOne(req.scope, "loyalty_account", ACCOUNT_FIELDS, { id: req.params.id })
+  res.json({ account: withCardDisplay(account!) })
 }
