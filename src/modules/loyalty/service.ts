@@ -58,11 +58,14 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string> {
     const knex = LedgerStore.knexOf(sharedContext)
-    await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [DEFAULT_PROGRAM_LOCK])
-    const existing = await knex("loyalty_program")
-      .whereNull("deleted_at")
-      .orderBy("created_at", "asc")
-      .first("id")
+    const oldest = () =>
+      knex("loyalty_program").whereNull("deleted_at").orderBy("created_at", "asc").first("id")
+    // Every checkout and storefront read asks for the program: take the lock only to create it.
+    let existing = await oldest()
+    if (!existing) {
+      await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [DEFAULT_PROGRAM_LOCK])
+      existing = await oldest()
+    }
     if (existing) {
       return existing.id
     }
