@@ -40,5 +40,12 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
     },
+    {
+      // Real headless Chromium (/usr/bin/chromium) against a real Medusa server: see
+      // integration-tests/admin/support. Skipped with a warning when Chromium is missing.
+      ...common,
+      displayName: "admin",
+      testMatch: ["<rootDir>/integration-tests/admin/**/*.spec.ts"],
+    },
   ],
 }

@@ -34,7 +34,7 @@ export function warnSkipped(suite: string) {
     [
       line,
       `SKIPPED: ${suite}`,
-      `The admin browser tests need Chromium at ${CHROMIUM_PATH}, which is missing.`,
+      `The admin browser tests need Chromium at ${CHROMIUM_PATH}, which is missing or not executable.`,
       INSTALL_HINT,
       "Set REWARDFLOW_REQUIRE_BROWSER=1 to make its absence a failure (CI does).",
       line,

@@ -133,11 +133,37 @@ async function waitFor(url: string, timeoutMs: number, server: ChildProcess, ok 
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last: ${last})`)
 }
 
+const DB_PREFIX = "rewardflow_admin_e2e_"
+const STALE_MS = 6 * 3600_000
+
+/** Folders and databases left by runs that were killed (older than 6 hours: not a parallel run). */
+async function removeStale(pg: ReturnType<typeof postgresServer>, log: Log) {
+  const now = Date.now()
+  if (fs.existsSync(WORK)) {
+    for (const name of fs.readdirSync(WORK)) {
+      const full = path.join(WORK, name)
+      if (now - fs.statSync(full).mtimeMs > STALE_MS) fs.rmSync(full, { recursive: true, force: true })
+    }
+  }
+  await withClient(pg.url("postgres"), async (c) => {
+    const { rows } = await c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${DB_PREFIX}%`])
+    for (const { datname } of rows as { datname: string }[]) {
+      const startedAt = parseInt(datname.slice(DB_PREFIX.length, -6), 36)
+      if (Number.isFinite(startedAt) && now - startedAt > STALE_MS) {
+        log(`dropping stale database ${datname}`)
+        await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+      }
+    }
+  })
+}
+
 export async function startHostApp(opts: { log?: Log } = {}): Promise<HostApp> {
-  const log: Log = opts.log ?? ((m) => console.log(`[admin e2e] ${m}`))
+  const t0 = Date.now()
+  const log: Log =
+    opts.log ?? ((m) => process.stdout.write(`[admin e2e] ${((Date.now() - t0) / 1000).toFixed(1)}s ${m}\n`))
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`
   const dir = path.join(WORK, id)
-  const database = `rewardflow_admin_e2e_${id}`
+  const database = `${DB_PREFIX}${id}`
   const pg = postgresServer()
   const output: string[] = []
   let server: ChildProcess | undefined
@@ -190,6 +216,8 @@ export async function startHostApp(opts: { log?: Log } = {}): Promise<HostApp> {
   }
 
   try {
+    await removeStale(pg, log)
+
     // 1. The plugin build that the host app loads (.medusa/server, including the admin bundle).
     const built = path.join(ROOT, ".medusa", "server", "src", "admin", "index.mjs")
     const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0

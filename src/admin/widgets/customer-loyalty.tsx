@@ -96,7 +96,9 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
           </div>
           <div className="px-6 py-4">
             <Text size="small" weight="plus" className="mb-2">Recent points</Text>
-            {detailQuery.data?.entries.length ? (
+            {detailQuery.isLoading ? (
+              <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
+            ) : detailQuery.data?.entries.length ? (
               <Table>
                 <Table.Header>
                   <Table.Row>
