@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
 
     async function orderTotals(orderId: string) {
       const { data } = await api.get(
-        `/admin/orders/${orderId}?fields=id,item_total,item_tax_total,shipping_total,shipping_tax_total,total,sales_channel_id`,
+        `/admin/orders/${orderId}?fields=id,display_id,item_total,item_tax_total,shipping_total,shipping_tax_total,total,sales_channel_id`,
         admin
       )
       return data.order
@@ -175,6 +175,7 @@ medusaIntegrationTestRunner({
         const earn = history.entries.find((e: any) => e.type === "earn")
         expect(earn.source_type).toBe("order")
         expect(earn.source_id).toBe(order.id)
+        expect(earn.reason).toBe(`Order #${totals.display_id}`)
         expect(earn).not.toHaveProperty("actor_user_id")
         expect(luVatRate).toBe(17)
       })

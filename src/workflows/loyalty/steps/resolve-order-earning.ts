@@ -17,6 +17,8 @@ export type OrderEarningSkipReason =
 
 export type OrderEarning = {
   order_id: string
+  /** The order number shoppers and merchants know (Medusa's display_id). */
+  display_id: number | null
   program_id: string
   customer_id: string | null
   account_id: string | null
@@ -30,6 +32,7 @@ export type OrderEarning = {
 
 const ORDER_FIELDS = [
   "id",
+  "display_id",
   "currency_code",
   "customer_id",
   "sales_channel_id",
@@ -57,6 +60,7 @@ export const resolveOrderEarningStep = createStep(
     const result = (reason: OrderEarningSkipReason | null, extra: Partial<OrderEarning> = {}) =>
       new StepResponse<OrderEarning>({
         order_id,
+        display_id: null,
         program_id: program.id,
         customer_id: null,
         account_id: null,
@@ -75,7 +79,11 @@ export const resolveOrderEarningStep = createStep(
     })
     const order = orders[0] as any
     if (!order) return result("order_not_found")
-    const base = { customer_id: order.customer_id ?? null, currency_code: order.currency_code }
+    const base = {
+      customer_id: order.customer_id ?? null,
+      currency_code: order.currency_code,
+      display_id: order.display_id ?? null,
+    }
     if (!order.customer_id) return result("guest_order", base)
     if (program.status !== "active") return result("program_paused", base)
 

@@ -50,7 +50,8 @@ export const awardOrderPointsWorkflow = createWorkflow(
           source_id: earning.order_id,
           idempotency_key: orderEarnKey(earning.order_id),
           actor: { customer_id: earning.customer_id },
-          metadata: { currency_code: earning.currency_code },
+          reason: earning.display_id ? `Order #${earning.display_id}` : null,
+          metadata: { currency_code: earning.currency_code, display_id: earning.display_id },
         }))
       )
     )
