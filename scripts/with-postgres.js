@@ -102,6 +102,9 @@ async function startPostgres(opts = {}) {
 }
 
 async function main() {
+  // A closed pipe (`npm test | head`) must not kill this process before it stops PostgreSQL.
+  process.stdout.on("error", () => {})
+  process.stderr.on("error", () => {})
   const [cmd, ...args] = process.argv.slice(2)
   if (!cmd) {
     console.error("usage: node scripts/with-postgres.js <command> [args...]")

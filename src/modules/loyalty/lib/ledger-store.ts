@@ -143,6 +143,7 @@ export class LedgerStore {
       if (!entry) return { entry: null, key: current }
       const compensation = await this.knex(ENTRY)
         .where({ reverses_entry_id: entry.id })
+        .whereNull("deleted_at") // matches the partial unique index on reverses_entry_id
         .where("idempotency_key", "like", `${COMPENSATION_KEY_PREFIX}%`)
         .first("id")
       if (!compensation) return { entry, key: current }
@@ -155,22 +156,21 @@ export class LedgerStore {
    * Under the account lock: the earlier result when `key` was already used (a replay), or the
    * key the new entry must be written under.
    */
-  private async claimKey(key: string, accountId: string): Promise<{ replay: LedgerChangeResult | null; key: string }> {
+  private async claimKey(key: string, account: AccountRow): Promise<{ replay: LedgerChangeResult | null; key: string }> {
     const live = await this.followKey(key)
     if (!live.entry) return { replay: null, key: live.key }
-    if (live.entry.account_id !== accountId) {
+    if (live.entry.account_id !== account.id) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Idempotency key ${key} was already used for another account`
       )
     }
-    const account = await this.knex(ACCOUNT).where({ id: accountId }).first("balance")
     return { replay: { entry: toEntryDTO(live.entry), created: false, balance: account.balance }, key: live.key }
   }
 
   async credit(input: CreditPointsInput): Promise<LedgerChangeResult> {
     const account = await this.lockAccount(input.account_id)
-    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    const { replay, key } = await this.claimKey(input.idempotency_key, account)
     if (replay) return replay
 
     const expiresAt =
@@ -201,7 +201,7 @@ export class LedgerStore {
 
   async debit(input: DebitPointsInput): Promise<LedgerChangeResult> {
     const account = await this.lockAccount(input.account_id)
-    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    const { replay, key } = await this.claimKey(input.idempotency_key, account)
     if (replay) return replay
 
     if (input.type !== "expire") {
@@ -214,7 +214,7 @@ export class LedgerStore {
         `Not enough points: balance ${account.balance}, ${input.points} requested`
       )
     }
-    const { allocations, uncovered } = allocateFromLots(await this.openLots(account.id), input.points)
+    const { allocations, uncovered } = allocateFromLots(await this.lotsCovering(account.id, input.points), input.points)
     if (uncovered > 0) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
@@ -243,7 +243,7 @@ export class LedgerStore {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Ledger entry ${input.entry_id} was not found`)
     }
     const account = await this.lockAccount(original.account_id)
-    const { replay, key } = await this.claimKey(input.idempotency_key, account.id)
+    const { replay, key } = await this.claimKey(input.idempotency_key, account)
     if (replay) return replay
     const earlier = await this.knex(ENTRY).where({ reverses_entry_id: original.id }).first()
     if (earlier) {
@@ -350,6 +350,26 @@ export class LedgerStore {
   async writeCachedBalance(accountId: string, balance: number) {
     await this.lockAccount(accountId)
     await this.knex(ACCOUNT).where({ id: accountId }).update({ balance, updated_at: new Date() })
+  }
+
+  /**
+   * The open lots a debit of `points` consumes, oldest expiry first: only those needed, so an
+   * account with thousands of small lots does not read them all (served by the partial index
+   * on open lots).
+   */
+  private async lotsCovering(accountId: string, points: number) {
+    const { rows } = await this.knex.raw(
+      `select id, remaining, entry_id from (
+         select id, remaining, entry_id, expires_at, created_at,
+                sum(remaining) over (order by expires_at asc nulls last, created_at asc, id asc) - remaining as before
+           from ${LOT}
+          where account_id = ? and remaining > 0 and deleted_at is null
+       ) open_lots
+       where before < ?
+       order by expires_at asc nulls last, created_at asc, id asc`,
+      [accountId, points]
+    )
+    return rows as { id: string; remaining: number; entry_id: string }[]
   }
 
   private async openLots(accountId: string) {

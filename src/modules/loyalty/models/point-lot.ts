@@ -17,6 +17,12 @@ export const PointLot = model
   .indexes([
     { name: "IDX_loyalty_point_lot_account_expiry", on: ["account_id", "expires_at"] },
     { name: "IDX_loyalty_point_lot_entry_id", on: ["entry_id"], unique: true, where: null },
+    // Debits read an account's open lots oldest expiry first (ASC puts NULL expiry last).
+    {
+      name: "IDX_loyalty_point_lot_open",
+      on: ["account_id", "expires_at", "created_at", "id"],
+      where: "remaining > 0",
+    },
   ])
   .checks([
     {
