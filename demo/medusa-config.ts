@@ -17,5 +17,18 @@ export default defineConfig({
     // The demo is served over plain http: secure cookies would not stick.
     cookieOptions: { secure: false, sameSite: "lax" },
   },
-  plugins: [{ resolve: "medusa-plugin-rewardflow", options: {} }],
+  plugins: [
+    {
+      resolve: "medusa-plugin-rewardflow",
+      options: {
+        // Applied when the demo creates its program (first run); edit it later in the admin API.
+        defaultProgram: {
+          name: "RewardFlow Club",
+          earnRates: { eur: { points: 1, amount: 1 } },
+          welcomeBonusPoints: 50,
+          pointsValidityMonths: 24,
+        },
+      },
+    },
+  ],
 })
