@@ -593,6 +593,8 @@ medusaIntegrationTestRunner({
           [failure(api.post("/admin/loyalty/program", { sales_channel_ids: ["sc_missing"] }, admin)), /sales_channel_ids/],
           [failure(api.post("/store/loyalty/enroll", { locale: "xx" }, { headers: shopper.headers })), /locale/],
           [failure(api.get("/store/loyalty/me/entries?limit=1000", { headers: shopper.headers })), /limit/],
+          [failure(api.get("/store/loyalty/me?expand=everything", { headers: shopper.headers })), /expand/],
+          [failure(api.get("/admin/loyalty/program?fields=secret", admin)), /fields/],
         ]
         for (const [pending, field] of cases) {
           const { status, data } = await pending

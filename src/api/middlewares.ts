@@ -1,3 +1,4 @@
+import { z } from "@medusajs/framework/zod"
 import {
   authenticate,
   defineMiddlewares,
@@ -16,12 +17,19 @@ import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 
 const queryConfig = { defaults: ["id"], isList: true }
+/** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
+const NoQuery = z.object({})
 
 export default defineMiddlewares({
   routes: [
     {
       matcher: "/store/loyalty/*",
       middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/loyalty/me",
+      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
     },
     {
       method: ["POST"],
@@ -36,6 +44,11 @@ export default defineMiddlewares({
     {
       matcher: "/admin/loyalty/*",
       middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/loyalty/program",
+      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
     },
     {
       method: ["POST"],
