@@ -164,7 +164,7 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerEntryDTO | null> {
     const { entry } = await LedgerStore.of(sharedContext).followKey(idempotencyKey)
-    return (entry as LedgerEntryDTO | null) ?? null
+    return entry
   }
 
   /** Expires the lots of an account whose expiry date has passed. */

@@ -136,7 +136,7 @@ export class LedgerStore {
    * a compensated run must change points again, under the key derived from the compensation.
    * Returns the live entry written under the key (if any) and the key a new entry must take.
    */
-  async followKey(key: string): Promise<{ entry: Record<string, any> | null; key: string }> {
+  async followKey(key: string): Promise<{ entry: LedgerEntryDTO | null; key: string }> {
     let current = key
     for (let hop = 0; hop < 50; hop++) {
       const entry = await this.knex(ENTRY).where({ idempotency_key: current }).first()
@@ -146,7 +146,7 @@ export class LedgerStore {
         .whereNull("deleted_at") // matches the partial unique index on reverses_entry_id
         .where("idempotency_key", "like", `${COMPENSATION_KEY_PREFIX}%`)
         .first("id")
-      if (!compensation) return { entry, key: current }
+      if (!compensation) return { entry: toEntryDTO(entry), key: current }
       current = `${key}:after:${compensation.id}`
     }
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Idempotency key ${key} was compensated 50 times`)
@@ -165,7 +165,7 @@ export class LedgerStore {
         `Idempotency key ${key} was already used for another account`
       )
     }
-    return { replay: { entry: toEntryDTO(live.entry), created: false, balance: account.balance }, key: live.key }
+    return { replay: { entry: live.entry, created: false, balance: account.balance }, key: live.key }
   }
 
   async credit(input: CreditPointsInput): Promise<LedgerChangeResult> {
