@@ -7,6 +7,13 @@ import type { EarnRate } from "./types"
  */
 export type RewardFlowOptions = {
   /**
+   * Key that encrypts secrets saved from the admin (AES-256-GCM): 32 bytes as 64 hex
+   * characters or base64, e.g. the output of `openssl rand -hex 32`.
+   * Default: env REWARDFLOW_ENCRYPTION_KEY; without either, secrets can come only from
+   * options or env, and saving one in the admin is refused.
+   */
+  encryptionKey?: string
+  /**
    * Settings of the program created the first time the plugin runs (when the database has
    * none). Afterwards the program is edited in the admin; these values are not re-applied.
    */

@@ -1,0 +1,3 @@
+export * from "./fields"
+export * from "./resolve"
+export * from "./secret-box"
