@@ -13,6 +13,28 @@ export const LoyaltyEvents = {
   POINTS_ADJUSTED: "loyalty.points_adjusted",
   /** { id: entry_id, account_id, customer_id, points, balance } */
   POINTS_EXPIRED: "loyalty.points_expired",
+  /** { id: entry_id, account_id, customer_id, points, balance, redemption_id, cart_id, reward_id } */
+  POINTS_RESERVED: "loyalty.points_reserved",
+  /** { id: entry_id, account_id, customer_id, points, balance, redemption_id, cart_id, reward_id } */
+  POINTS_RELEASED: "loyalty.points_released",
+  /** { id: redemption_id, account_id, customer_id, points, balance, order_id, reward_id } (the reserved points are now spent) */
+  POINTS_REDEEMED: "loyalty.points_redeemed",
+  /** { id: reward_id, account_id, customer_id, balance, points_cost }: the balance first covers this reward */
+  REWARD_READY: "loyalty.reward_ready",
+  /** { id: account_id, customer_id, points, expires_at, balance }: points expire soon (emitted by the messaging job) */
+  POINTS_EXPIRING: "loyalty.points_expiring",
 } as const
+
+/** Every event after which an account's balance may differ (Wallet pass sync listens to these). */
+export const BALANCE_CHANGE_EVENTS = [
+  "loyalty.account_enrolled",
+  "loyalty.points_earned",
+  "loyalty.points_reversed",
+  "loyalty.points_adjusted",
+  "loyalty.points_expired",
+  "loyalty.points_reserved",
+  "loyalty.points_released",
+  "loyalty.points_redeemed",
+] as const
 
 export type LoyaltyEventName = (typeof LoyaltyEvents)[keyof typeof LoyaltyEvents]
