@@ -54,6 +54,7 @@ export const PROGRAM_FIELDS = [
   "points_validity_months",
   "auto_enroll",
   "default_locale",
+  "points_as_money",
   "metadata",
   "created_at",
   "updated_at",
@@ -89,7 +90,28 @@ export function toShopperProgram(program: Row) {
     welcome_bonus_points: program.welcome_bonus_points,
     points_validity_months: program.points_validity_months,
     default_locale: program.default_locale,
+    points_as_money: program.points_as_money ?? null,
   }
+}
+
+/** Shoppers reading Luxembourgish understand German; everyone falls back to English. */
+const LOCALE_FALLBACK: Record<string, string[]> = { lb: ["lb", "de", "en"], de: ["de", "en"], fr: ["fr", "en"], en: ["en"] }
+
+/**
+ * The loyalty locale of a store request's locale (Medusa reads it from `?locale=` or the
+ * `x-medusa-locale` header into `req.locale`): "fr-LU" -> "fr"; undefined when unsupported.
+ */
+export function supportedLocale(raw: string | undefined): "en" | "fr" | "de" | "lb" | undefined {
+  const lang = raw?.toLowerCase().split(/[-_]/)[0]
+  return lang && lang in LOCALE_FALLBACK ? (lang as "en" | "fr" | "de" | "lb") : undefined
+}
+
+/** Picks a per-locale text (`{ en, fr, de, lb }`) for a shopper's locale. */
+export function localizedText(text: Record<string, string | undefined>, locale: string): string {
+  for (const l of LOCALE_FALLBACK[locale] ?? ["en"]) {
+    if (text[l]) return text[l]!
+  }
+  return Object.values(text).find(Boolean) ?? ""
 }
 
 export async function graphOne(scope: MedusaContainer, entity: string, fields: string[], filters: Row) {

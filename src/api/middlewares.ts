@@ -13,6 +13,8 @@ import {
   AdminUpdateLoyaltyAccount,
 } from "./admin/loyalty/accounts/validators"
 import { AdminUpdateLoyaltyProgram } from "./admin/loyalty/program/validators"
+import { AdminCreateReward, AdminListRewards, AdminUpdateReward } from "./admin/loyalty/rewards/validators"
+import { StoreApplyRedemption } from "./store/carts/[id]/loyalty/redemptions/validators"
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 
@@ -40,6 +42,20 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/store/loyalty/me/entries",
       middlewares: [validateAndTransformQuery(LedgerPageParams, queryConfig)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/loyalty/rewards",
+      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
+    },
+    {
+      matcher: "/store/carts/:id/loyalty/*",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/loyalty/redemptions",
+      middlewares: [validateAndTransformBody(StoreApplyRedemption)],
     },
     {
       matcher: "/admin/loyalty/*",
@@ -79,6 +95,21 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/loyalty/accounts/:id/adjust",
       middlewares: [validateAndTransformBody(AdminAdjustPoints)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/loyalty/rewards",
+      middlewares: [validateAndTransformQuery(AdminListRewards, queryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/rewards",
+      middlewares: [validateAndTransformBody(AdminCreateReward)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/loyalty/rewards/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateReward)],
     },
   ],
 })

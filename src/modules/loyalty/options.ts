@@ -13,6 +13,14 @@ export type RewardFlowOptions = {
    * options or env, and saving one in the admin is refused.
    */
   encryptionKey?: string
+  /** Redemption at checkout. */
+  redemption?: {
+    /**
+     * Hours a cart may stay untouched before the points reserved on it go back to the
+     * shopper (the promotion is removed and deactivated). Default: 24.
+     */
+    releaseAfterHours?: number
+  }
   /**
    * Settings of the program created the first time the plugin runs (when the database has
    * none). Afterwards the program is edited in the admin; these values are not re-applied.
@@ -86,4 +94,16 @@ export function defaultProgramFromOptions(options: RewardFlowOptions | undefined
     auto_enroll: p.autoEnroll ?? true,
     default_locale: p.defaultLocale ?? "en",
   }
+}
+
+/** Validates `redemption.*` at boot and applies defaults. */
+export function redemptionSettingsFromOptions(options: RewardFlowOptions | undefined) {
+  const r = options?.redemption ?? {}
+  if (typeof r !== "object" || Array.isArray(r)) fail("redemption", "must be an object")
+  for (const key of Object.keys(r)) {
+    if (key !== "releaseAfterHours") fail(`redemption.${key}`, "is unknown (known: releaseAfterHours)")
+  }
+  const hours = r.releaseAfterHours ?? 24
+  if (typeof hours !== "number" || !(hours > 0) || hours > 24 * 90) fail("redemption.releaseAfterHours", "must be a number of hours > 0 and <= 2160")
+  return { release_after_hours: hours }
 }

@@ -7,9 +7,10 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
-import { defaultProgramFromOptions, type RewardFlowOptions } from "./options"
+import { defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
 import { LedgerStore } from "./lib/ledger-store"
-import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot } from "./models"
+import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
+import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot, Redemption, Reward } from "./models"
 import type {
   BalanceDrift,
   CreditPointsInput,
@@ -17,8 +18,10 @@ import type {
   EnrollInput,
   EnrollResult,
   LedgerChangeResult,
+  LedgerActor,
   LedgerEntryDTO,
   RebuildBalancesResult,
+  RedemptionDTO,
   ReverseEntryInput,
 } from "./types"
 
@@ -36,14 +39,23 @@ export default class LoyaltyModuleService extends MedusaService({
   // loyalty_point_lot) resolve to the generated list methods.
   LoyaltyLedgerEntry: LedgerEntry,
   LoyaltyPointLot: PointLot,
+  LoyaltyReward: Reward,
+  LoyaltyRedemption: Redemption,
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
+  protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>
 
   constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // Fails the boot with a message naming the bad option.
     this.defaultProgram_ = defaultProgramFromOptions(options)
+    this.redemptionSettings_ = redemptionSettingsFromOptions(options)
+  }
+
+  /** Redemption settings from the plugin options, with defaults. */
+  getRedemptionSettings() {
+    return { ...this.redemptionSettings_ }
   }
 
   /** The store's program: the oldest one, created with defaults when there is none. */
@@ -185,6 +197,51 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     return await LedgerStore.of(sharedContext).accountIdsWithDueLots(now, limit)
+  }
+
+  /**
+   * Reserves points for a reward (or points paid as money) on a cart: under the account lock,
+   * checks the reward, the per-customer limit, the cart and the balance, then writes a
+   * `pending` redemption and its `reserve` entry. Replays of the same key return the first one.
+   */
+  @InjectTransactionManager()
+  async reserveRedemption(
+    input: ReserveRedemptionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReserveRedemptionResult> {
+    if (!input.reward_id === (input.points === undefined)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give either reward_id or points")
+    }
+    if (input.points !== undefined) assertPositivePoints(input.points)
+    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).reserve(input)
+  }
+
+  /** Marks a pending redemption reserved, with the promotion that carries its discount. */
+  @InjectTransactionManager()
+  async attachRedemptionPromotion(
+    redemptionId: string,
+    promotionId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RedemptionDTO> {
+    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).attachPromotion(redemptionId, promotionId)
+  }
+
+  /** Gives a redemption's reserved points back. Idempotent; refuses a spent one. */
+  @InjectTransactionManager()
+  async releaseRedemption(
+    input: { redemption_id: string; reason: string; actor?: LedgerActor; free_key?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).release(input)
+  }
+
+  /** Spends a reserved redemption on an order (a 0-point `redeem` entry closing the reservation). */
+  @InjectTransactionManager()
+  async captureRedemption(
+    input: { redemption_id: string; order_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).capture(input)
   }
 
   /**

@@ -289,6 +289,41 @@ export class LedgerStore {
     return { entry, created: true, balance: entry.balance_after }
   }
 
+  /**
+   * Spends a reservation: a `redeem` entry of 0 points that closes the `reserve` entry (its
+   * points were taken when reserved). It takes the reserve entry's one closing slot, the same
+   * one a release takes, so a reservation is spent or given back, never both.
+   * Caller holds the account lock.
+   */
+  async settleReservation(input: {
+    account: AccountRow
+    reserve_entry_id: string
+    idempotency_key: string
+    source_id: string
+    actor?: LedgerActor
+    metadata?: Record<string, unknown> | null
+  }): Promise<LedgerChangeResult> {
+    const { replay, key } = await this.claimKey(input.idempotency_key, input.account)
+    if (replay) return replay
+    const earlier = await this.knex(ENTRY).where({ reverses_entry_id: input.reserve_entry_id }).first()
+    if (earlier) {
+      return { entry: toEntryDTO(earlier), created: false, balance: input.account.balance }
+    }
+    const entry = await this.insertEntry({
+      account: input.account,
+      type: "redeem",
+      points: 0,
+      source_type: "redemption",
+      source_id: input.source_id,
+      idempotency_key: key,
+      actor: input.actor,
+      reverses_entry_id: input.reserve_entry_id,
+      metadata: input.metadata,
+      reason: "Reserved points spent on the order",
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
   async expireDueLots(accountId: string, now: Date): Promise<LedgerChangeResult[]> {
     const account = await this.lockAccount(accountId)
     return await this.expireDue(account, now)

@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { LedgerEntry } from "./ledger-entry"
 import { LoyaltyProgram } from "./loyalty-program"
 import { PointLot } from "./point-lot"
+import { Redemption } from "./redemption"
 
 /**
  * One shopper's membership in a program. `balance` is a cache of the ledger sum,
@@ -21,6 +22,7 @@ export const LoyaltyAccount = model
     program: model.belongsTo(() => LoyaltyProgram, { mappedBy: "accounts" }),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
     lots: model.hasMany(() => PointLot, { mappedBy: "account" }),
+    redemptions: model.hasMany(() => Redemption, { mappedBy: "account" }),
   })
   .indexes([
     { name: "IDX_loyalty_account_program_customer", on: ["program_id", "customer_id"], unique: true, where: null },

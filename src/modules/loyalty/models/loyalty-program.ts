@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { LoyaltyAccount } from "./loyalty-account"
+import { Reward } from "./reward"
 
 /**
  * A loyalty program: how points are earned and how long they stay valid.
@@ -19,8 +20,11 @@ export const LoyaltyProgram = model
     points_validity_months: model.number().nullable(),
     auto_enroll: model.boolean().default(true),
     default_locale: model.text().default("en"),
+    /** Points as money (see PointsAsMoney); null: shoppers spend points on rewards only. */
+    points_as_money: model.json().nullable(),
     metadata: model.json().nullable(),
     accounts: model.hasMany(() => LoyaltyAccount, { mappedBy: "program" }),
+    rewards: model.hasMany(() => Reward, { mappedBy: "program" }),
   })
   .checks([
     {

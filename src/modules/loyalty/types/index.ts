@@ -130,3 +130,5 @@ export type EnrollResult = {
  * this way no longer holds its key: a retry writes a new entry under `<key>:after:<undo id>`.
  */
 export const COMPENSATION_KEY_PREFIX = "compensate:"
+
+export * from "./rewards"

@@ -24,6 +24,19 @@ const EarnRates = z
     Object.fromEntries(Object.entries(rates).map(([code, rate]) => [code.toLowerCase(), rate]))
   )
 
+/** Points as money: what one point is worth per currency, and the largest share of a cart points may pay. */
+const PointsAsMoney = z
+  .object({
+    enabled: z.boolean(),
+    value_per_point: z.record(z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 currency code"), z.number().positive().max(1_000_000)),
+    max_cart_share: z.number().gt(0).max(1),
+  })
+  .strict()
+  .transform((p) => ({
+    ...p,
+    value_per_point: Object.fromEntries(Object.entries(p.value_per_point).map(([c, v]) => [c.toLowerCase(), v])),
+  }))
+
 export const AdminUpdateLoyaltyProgram = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   status: z.enum(["active", "paused"]).optional(),
@@ -35,6 +48,7 @@ export const AdminUpdateLoyaltyProgram = z.object({
   points_validity_months: z.number().int().min(1).max(600).nullable().optional(),
   auto_enroll: z.boolean().optional(),
   default_locale: z.enum(LOYALTY_LOCALES).optional(),
+  points_as_money: PointsAsMoney.nullable().optional(),
   sales_channel_ids: z.array(z.string().min(1)).max(100).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 })

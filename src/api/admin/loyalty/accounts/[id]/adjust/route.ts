@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
+import { readIdempotencyKey } from "../../../../../idempotency-key"
 import { adminAdjustKey } from "../../../../../../workflows/loyalty/keys"
 import { adjustPointsWorkflow } from "../../../../../../workflows/loyalty/workflows/adjust-points"
 import type { AdminAdjustPointsType } from "../../validators"
@@ -11,10 +11,7 @@ import type { AdminAdjustPointsType } from "../../validators"
  * instead of adjusting twice.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminAdjustPointsType>, res: MedusaResponse) => {
-  const header = req.get("idempotency-key")?.trim()
-  if (header !== undefined && (header.length === 0 || header.length > 200)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Idempotency-Key header must be 1-200 characters")
-  }
+  const header = readIdempotencyKey(req)
   const { result } = await adjustPointsWorkflow(req.scope).run({
     input: {
       account_id: req.params.id,

@@ -1,0 +1,585 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import {
+  applyPromotionCodeStep,
+  createRedemptionPromotionStep,
+  loadRedemptionCartStep,
+  releaseAbandonedRedemptions,
+  reserveRedemptionStep,
+} from "../../src/workflows/redemption"
+import { adminHeaders, checkoutCart, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+
+jest.setTimeout(180_000)
+
+type CrashInput = { cart_id: string; customer_id: string; reward_id: string; crash_after: "reserve" | "promotion" | "apply" }
+
+/**
+ * The apply workflow's own steps, in its order, with a crash after the step named in the
+ * input: the engine must run the compensations of every step that ran.
+ */
+const crash = (name: string) =>
+  createStep(`test-crash-${name}`, async (input: { when: string; crash_after: string }) => {
+    if (input.when === input.crash_after) throw new Error(`process crashed after ${input.when}`)
+  })
+const crashAfterReserve = crash("reserve")
+const crashAfterPromotion = crash("promotion")
+const crashAfterApply = crash("apply")
+const applyThenCrashWorkflow = createWorkflow("test-apply-then-crash", (input: CrashInput) => {
+  const { cart, account_id } = loadRedemptionCartStep(input)
+  const reserved = reserveRedemptionStep(
+    transform({ input, cart, account_id }, ({ input, cart, account_id }) => ({ account_id, cart, reward_id: input.reward_id }))
+  )
+  crashAfterReserve(transform({ input }, ({ input }) => ({ when: "reserve", crash_after: input.crash_after })))
+  const promotion = createRedemptionPromotionStep(
+    transform({ reserved, input }, ({ reserved, input }) => ({
+      redemption_id: reserved.redemption.id,
+      cart_id: input.cart_id,
+      code: reserved.redemption.promotion_code!,
+      plan: reserved.plan!,
+    }))
+  )
+  crashAfterPromotion(transform({ input }, ({ input }) => ({ when: "promotion", crash_after: input.crash_after })))
+  applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
+  crashAfterApply(transform({ input }, ({ input }) => ({ when: "apply", crash_after: input.crash_after })))
+  return new WorkflowResponse(reserved)
+})
+
+async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
+  try {
+    await p
+  } catch (e: any) {
+    if (!e.response) throw e
+    return { status: e.response.status, data: e.response.data }
+  }
+  throw new Error("expected the request to fail, it succeeded")
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: StoreFixture
+    let admin: { headers: Record<string, string> }
+    const rewards: Record<string, any> = {}
+
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const eventBus = () => getContainer().resolve(Modules.EVENT_BUS)
+    const variant = (i: number) => store.variants[i]
+
+    async function createReward(body: Record<string, unknown>) {
+      return (await api.post("/admin/loyalty/rewards", body, admin)).data.reward
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      admin = await adminHeaders(container)
+      rewards.five = await createReward({
+        name: { en: "5 EUR off", fr: "5 EUR de réduction", de: "5 EUR Rabatt" },
+        points_cost: 100,
+        type: "fixed_amount",
+        amounts: { EUR: 5 },
+      })
+      rewards.pct = await createReward({
+        name: { en: "10% off, up to 8 EUR" },
+        points_cost: 150,
+        type: "percentage",
+        percentage: 10,
+        max_discount: { eur: 8 },
+      })
+      rewards.ship = await createReward({ name: { en: "Free shipping" }, points_cost: 50, type: "free_shipping" })
+      rewards.tote = await createReward({
+        name: { en: "Free tote bag" },
+        points_cost: 80,
+        type: "free_product",
+        variant_id: store.variants[0].id,
+      })
+      rewards.big = await createReward({
+        name: { en: "20 EUR off orders over 100 EUR" },
+        points_cost: 200,
+        type: "fixed_amount",
+        amounts: { eur: 20 },
+        min_subtotal: { eur: 100 },
+      })
+      rewards.once = await createReward({
+        name: { en: "1 EUR off, once" },
+        points_cost: 10,
+        type: "fixed_amount",
+        amounts: { eur: 1 },
+        per_customer_limit: 1,
+      })
+    })
+
+    let seq = 0
+    /** A registered, enrolled shopper holding `points`. */
+    async function shopper(points: number) {
+      seq++
+      const s = await registerCustomer(api as any, store.publishable_key, {
+        email: `redeemer${seq}-${Date.now()}@rewardflow.test`,
+        password: "s3cret-pass",
+        first_name: "Noa",
+      })
+      const { data } = await api.post("/store/loyalty/enroll", {}, { headers: s.headers })
+      const accountId = data.account.id
+      if (points > 0) {
+        await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points, reason: "test balance" }, admin)
+      }
+      return { ...s, account_id: accountId }
+    }
+
+    async function cartWith(headers: Record<string, string>, items: { variant_id: string; quantity: number }[]) {
+      return await prepareCart(api as any, headers, store, { items })
+    }
+
+    /** A cart with items only (no address or shipping), enough to apply rewards. */
+    async function bareCart(headers: Record<string, string>, variantIndex = 2) {
+      const { data } = await api.post("/store/carts", { region_id: store.region_id, sales_channel_id: store.sales_channel_id }, { headers })
+      await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant(variantIndex).id, quantity: 1 }, { headers })
+      return data.cart.id as string
+    }
+
+    const apply = (headers: Record<string, string>, cartId: string, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      api.post(`/store/carts/${cartId}/loyalty/redemptions`, body, { headers: { ...headers, ...extra } })
+
+    const remove = (headers: Record<string, string>, cartId: string, redemptionId: string) =>
+      (api as any).delete(`/store/carts/${cartId}/loyalty/redemptions/${redemptionId}`, { headers })
+
+    async function balance(accountId: string) {
+      const [account] = await loyalty().listLoyaltyAccounts({ id: accountId })
+      return account.balance
+    }
+
+    async function ledger(accountId: string) {
+      const entries = await loyalty().listLoyaltyLedgerEntries({ account_id: accountId }, { take: 10_000, order: { created_at: "ASC" } })
+      const lots = await loyalty().listLoyaltyPointLots({ account_id: accountId }, { take: 10_000 })
+      return {
+        entries,
+        sum: entries.reduce((s, e) => s + e.points, 0),
+        lotSum: lots.reduce((s, l) => s + l.remaining, 0),
+        types: entries.map((e) => `${e.type}:${e.points}`),
+      }
+    }
+
+    async function cartCodes(cartId: string) {
+      const query = getContainer().resolve("query")
+      const { data: [cart] } = await query.graph({ entity: "cart", fields: ["promotions.code"], filters: { id: cartId } })
+      return (cart?.promotions ?? []).map((p: any) => p.code)
+    }
+
+    async function promotionByCode(code: string) {
+      const [promotion] = await getContainer().resolve(Modules.PROMOTION).listPromotions({ code }, { withDeleted: true } as any)
+      return promotion
+    }
+
+    async function complete(headers: Record<string, string>, cartId: string) {
+      const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+      const order = await checkoutCart(api as any, headers, store, cartId)
+      await placed
+      return order
+    }
+
+    /** Pays and asks to complete; resolves to the raw response (rejects on 4xx). */
+    async function payAndComplete(headers: Record<string, string>, cartId: string) {
+      const payment = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      await api.post(`/store/payment-collections/${payment.data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers })
+      return await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+    }
+
+    async function adminOrder(orderId: string) {
+      const fields = "id,total,item_total,discount_total,shipping_total,shipping_subtotal,items.variant_id,items.total,items.discount_total,items.quantity,promotions.code"
+      return (await api.get(`/admin/orders/${orderId}?fields=${fields}`, admin)).data.order
+    }
+
+    describe("rewards catalog", () => {
+      it("admin creates, validates, updates, lists and deletes rewards", async () => {
+        const noPct = await failure(api.post("/admin/loyalty/rewards", { name: { en: "x" }, points_cost: 10, type: "percentage" }, admin))
+        expect(noPct.status).toBe(400)
+        expect(noPct.data.message).toMatch(/percentage is required/)
+        const badCurrency = await failure(
+          api.post("/admin/loyalty/rewards", { name: { en: "x" }, points_cost: 10, type: "fixed_amount", amounts: { euro: 5 } }, admin)
+        )
+        expect(badCurrency.status).toBe(400)
+        expect(badCurrency.data.message).toMatch(/'euro' is not a 3-letter ISO 4217 currency code/)
+        const badVariant = await failure(
+          api.post("/admin/loyalty/rewards", { name: { en: "x" }, points_cost: 10, type: "free_product", variant_id: "variant_nope" }, admin)
+        )
+        expect(badVariant.data.message).toMatch(/variant_id variant_nope is not a product variant/)
+        const noName = await failure(api.post("/admin/loyalty/rewards", { name: { fr: "x" }, points_cost: 10, type: "free_shipping" }, admin))
+        expect(noName.status).toBe(400)
+        expect(noName.data.message).toMatch(/name/)
+        const unknown = await failure(api.post("/admin/loyalty/rewards", { name: { en: "x" }, points_cost: 10, type: "free_shipping", colour: "red" }, admin))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toMatch(/colour/)
+        const badWindow = await failure(
+          api.post(
+            "/admin/loyalty/rewards",
+            { name: { en: "x" }, points_cost: 10, type: "free_shipping", starts_at: "2027-01-02T00:00:00Z", ends_at: "2027-01-01T00:00:00Z" },
+            admin
+          )
+        )
+        expect(badWindow.data.message).toMatch(/ends_at must be after starts_at/)
+        const { data: before } = await api.get("/admin/loyalty/rewards?limit=50", admin)
+        expect(before.count).toBe(6)
+
+        const temp = await createReward({ name: { en: "Temp" }, points_cost: 5, type: "free_shipping" })
+        const { data: updated } = await api.post(`/admin/loyalty/rewards/${temp.id}`, { points_cost: 7, name: { en: "Temp 2", lb: "Temp zwee" } }, admin)
+        expect(updated.reward).toMatchObject({ points_cost: 7, name: { en: "Temp 2", lb: "Temp zwee" }, type: "free_shipping" })
+        const toFixed = await failure(api.post(`/admin/loyalty/rewards/${temp.id}`, { type: "fixed_amount" }, admin))
+        expect(toFixed.data.message).toMatch(/amounts is required/)
+        expect((await api.get(`/admin/loyalty/rewards/${temp.id}`, admin)).data.reward.points_cost).toBe(7)
+
+        await (api as any).delete(`/admin/loyalty/rewards/${temp.id}`, admin)
+        expect((await failure(api.get(`/admin/loyalty/rewards/${temp.id}`, admin))).status).toBe(404)
+        expect((await api.get("/admin/loyalty/rewards?limit=50", admin)).data.count).toBe(6)
+      })
+
+      it("the store lists rewards in the shopper's language and marks what they can afford", async () => {
+        const s = await shopper(120)
+        const { data } = await api.get("/store/loyalty/rewards?locale=lb", { headers: s.headers })
+        expect(data.balance).toBe(120)
+        const five = data.rewards.find((r: any) => r.id === rewards.five.id)
+        // Luxembourgish falls back to German, then English.
+        expect(five).toMatchObject({ name: "5 EUR Rabatt", affordable: true, points_missing: 0 })
+        const big = data.rewards.find((r: any) => r.id === rewards.big.id)
+        expect(big).toMatchObject({ name: "20 EUR off orders over 100 EUR", affordable: false, points_missing: 80 })
+        expect(data.rewards.map((r: any) => r.points_cost)).toEqual([...data.rewards.map((r: any) => r.points_cost)].sort((a, b) => a - b))
+        const fr = (await api.get("/store/loyalty/rewards", { headers: { ...s.headers, "x-medusa-locale": "fr-LU" } })).data
+        expect(fr.rewards.find((r: any) => r.id === rewards.five.id).name).toBe("5 EUR de réduction")
+        // A language the program does not speak falls back to the shopper's, then the program's.
+        const es = (await api.get("/store/loyalty/rewards?locale=es", { headers: s.headers })).data
+        expect(es.locale).toBe("en")
+        expect(es.rewards.find((r: any) => r.id === rewards.five.id).name).toBe("5 EUR off")
+        expect((await failure(api.get("/store/loyalty/rewards?colour=red", { headers: s.headers }))).status).toBe(400)
+      })
+    })
+
+    describe("redemption at checkout", () => {
+      it("apply, remove, re-apply, then complete: the order shows the discount and the ledger reserve then redeem", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }]) // 49.99
+        const first = await apply(s.headers, cart.id, { reward_id: rewards.five.id })
+        expect(first.status).toBe(201)
+        expect(first.data.redemption).toMatchObject({ status: "reserved", points: 100, discount_amount: 5, reward_id: rewards.five.id })
+        expect(first.data.cart.discount_total).toBe(5)
+        expect(first.data.balance).toBe(200)
+        const code = first.data.redemption.promotion_code
+        expect(code).toMatch(/^LOYALTY-[A-Z2-9]{12}$/)
+
+        const removed = await remove(s.headers, cart.id, first.data.redemption.id)
+        expect(removed.data).toMatchObject({ deleted: true, balance: 300 })
+        expect(removed.data.cart.discount_total).toBe(0)
+        expect(await cartCodes(cart.id)).toEqual([])
+        expect((await promotionByCode(code)).status).toBe("inactive")
+        // Removing twice changes nothing.
+        expect((await remove(s.headers, cart.id, first.data.redemption.id)).data.balance).toBe(300)
+
+        const again = await apply(s.headers, cart.id, { reward_id: rewards.five.id })
+        expect(again.status).toBe(201)
+        expect(again.data.balance).toBe(200)
+
+        const order = await complete(s.headers, cart.id)
+        const placed = await adminOrder(order.id)
+        expect(placed.discount_total).toBe(5)
+        expect(placed.promotions.map((p: any) => p.code)).toEqual([again.data.redemption.promotion_code])
+        const [redemption] = await loyalty().listLoyaltyRedemptions({ id: again.data.redemption.id })
+        expect(redemption).toMatchObject({ status: "redeemed", order_id: order.id })
+        expect((await promotionByCode(again.data.redemption.promotion_code)).status).toBe("inactive")
+
+        const l = await ledger(s.account_id)
+        // Earned on what was paid: 49.99 - 5 = 44.99 EUR -> 44 points (1 per EUR, floor).
+        expect(l.types).toEqual(["adjust:300", "reserve:-100", "release:100", "reserve:-100", "redeem:0", "earn:44"])
+        expect(await balance(s.account_id)).toBe(244)
+        expect(l.sum).toBe(244)
+        expect(l.lotSum).toBe(244)
+        // The redeem entry closes the second reservation.
+        const reserve = l.entries.find((e) => e.id === redemption.reserve_entry_id)!
+        expect(l.entries.find((e) => e.type === "redeem")!.reverses_entry_id).toBe(reserve.id)
+        // A spent redemption cannot be removed any more.
+        const late = await failure(remove(s.headers, cart.id, redemption.id))
+        expect(late.status).toBe(400)
+        expect(late.data.message).toMatch(/already spent on order/)
+      })
+
+      it("percentage with a cap, free shipping and a free product work on the order", async () => {
+        const s = await shopper(1000)
+        // 120 + 49.99 = 169.99; 10% would be 17.00, the cap gives 8.
+        const capped = await cartWith(s.headers, [
+          { variant_id: variant(3).id, quantity: 1 },
+          { variant_id: variant(2).id, quantity: 1 },
+        ])
+        expect((await apply(s.headers, capped.id, { reward_id: rewards.pct.id })).data.cart.discount_total).toBe(8)
+        const cappedOrder = await adminOrder((await complete(s.headers, capped.id)).id)
+        expect(cappedOrder.discount_total).toBe(8)
+
+        // Under the cap the percentage follows the cart: 10% of 49.99.
+        const small = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const pct = await apply(s.headers, small.id, { reward_id: rewards.pct.id })
+        expect(pct.data.cart.discount_total).toBeCloseTo(5, 1)
+
+        const shipCart = await cartWith(s.headers, [{ variant_id: variant(1).id, quantity: 1 }])
+        const ship = await apply(s.headers, shipCart.id, { reward_id: rewards.ship.id })
+        expect(ship.status).toBe(201)
+        const shipOrder = await adminOrder((await complete(s.headers, shipCart.id)).id)
+        expect(shipOrder.shipping_subtotal).toBe(store.shipping_price)
+        expect(shipOrder.shipping_total).toBe(0)
+        expect(shipOrder.item_total).toBe(25.5)
+
+        // Free product: one tote of two is free.
+        const toteCart = await cartWith(s.headers, [
+          { variant_id: variant(0).id, quantity: 2 },
+          { variant_id: variant(1).id, quantity: 1 },
+        ])
+        await apply(s.headers, toteCart.id, { reward_id: rewards.tote.id })
+        const toteOrder = await adminOrder((await complete(s.headers, toteCart.id)).id)
+        const tote = toteOrder.items.find((i: any) => i.variant_id === variant(0).id)
+        expect(tote.discount_total).toBe(10)
+        expect(toteOrder.discount_total).toBe(10)
+        expect(toteOrder.items.find((i: any) => i.variant_id === variant(1).id).discount_total).toBe(0)
+
+        // A free product must be in the cart.
+        const noTote = await bareCart(s.headers, 1)
+        const refused = await failure(apply(s.headers, noTote, { reward_id: rewards.tote.id }))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/add it to the cart first/)
+      })
+
+      it("refuses a cart under the minimum subtotal, a second use past the limit, and unknown rewards", async () => {
+        const s = await shopper(1000)
+        const small = await bareCart(s.headers, 2)
+        const tooSmall = await failure(apply(s.headers, small, { reward_id: rewards.big.id }))
+        expect(tooSmall.status).toBe(400)
+        expect(tooSmall.data.message).toMatch(/needs a cart subtotal of at least 100.00 EUR; this cart has 49.99 EUR/)
+
+        const first = await apply(s.headers, small, { reward_id: rewards.once.id })
+        expect(first.status).toBe(201)
+        const twiceOnCart = await failure(apply(s.headers, small, { reward_id: rewards.once.id }))
+        expect(twiceOnCart.data.message).toMatch(/already applied to cart/)
+        const other = await bareCart(s.headers, 1)
+        const overLimit = await failure(apply(s.headers, other, { reward_id: rewards.once.id }))
+        expect(overLimit.status).toBe(400)
+        expect(overLimit.data.message).toMatch(/can be redeemed 1 time\(s\) per customer/)
+        // Released, the use is given back.
+        await remove(s.headers, small, first.data.redemption.id)
+        expect((await apply(s.headers, other, { reward_id: rewards.once.id })).status).toBe(201)
+
+        expect((await failure(apply(s.headers, other, { reward_id: "lrwd_nope" }))).status).toBe(404)
+        const both = await failure(apply(s.headers, other, { reward_id: rewards.five.id, points: 10 }))
+        expect(both.status).toBe(400)
+        expect(both.data.message).toMatch(/either reward_id .* or points/)
+        expect(await balance(s.account_id)).toBe(990)
+
+        // Another shopper's cart does not exist for this one.
+        const stranger = await shopper(500)
+        expect((await failure(apply(stranger.headers, other, { reward_id: rewards.five.id }))).status).toBe(404)
+        // Without a login there is no redemption.
+        const anonymous = await failure(api.post(`/store/carts/${other}/loyalty/redemptions`, { reward_id: rewards.five.id }, { headers: { "x-publishable-api-key": store.publishable_key } }))
+        expect(anonymous.status).toBe(401)
+      })
+
+      it("points as money pays part of the cart, capped at the configured share", async () => {
+        const s = await shopper(5000)
+        const cartId = await bareCart(s.headers, 2) // 49.99
+        const off = await failure(apply(s.headers, cartId, { points: 100 }))
+        expect(off.data.message).toMatch(/does not let points pay for carts/)
+        await api.post("/admin/loyalty/program", { points_as_money: { enabled: true, value_per_point: { EUR: 0.01 }, max_cart_share: 0.5 } }, admin)
+        const tooMany = await failure(apply(s.headers, cartId, { points: 3000 }))
+        expect(tooMany.status).toBe(400)
+        expect(tooMany.data.message).toMatch(/more than 50% of this cart \(24.99 EUR\): use at most 2499 points/)
+        expect((await apply(s.headers, cartId, { points: 2499 })).status).toBe(201)
+        await remove(s.headers, cartId, (await loyalty().listLoyaltyRedemptions({ cart_id: cartId, status: "reserved" }))[0].id)
+        const paid = await apply(s.headers, cartId, { points: 1234 })
+        expect(paid.data.redemption).toMatchObject({ kind: "points", points: 1234, discount_amount: 12.34 })
+        expect(paid.data.cart.discount_total).toBeCloseTo(12.34, 2)
+        expect(paid.data.balance).toBe(5000 - 1234)
+        const badShare = await failure(api.post("/admin/loyalty/program", { points_as_money: { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 1.5 } }, admin))
+        expect(badShare.status).toBe(400)
+        expect(badShare.data.message).toMatch(/max_cart_share/)
+        await api.post("/admin/loyalty/program", { points_as_money: null }, admin)
+      })
+
+      it("an Idempotency-Key replay returns the first redemption and reserves once", async () => {
+        const s = await shopper(300)
+        const cartId = await bareCart(s.headers)
+        const key = { "idempotency-key": "redeem-click-1" }
+        const first = await apply(s.headers, cartId, { reward_id: rewards.five.id }, key)
+        const replay = await apply(s.headers, cartId, { reward_id: rewards.five.id }, key)
+        expect(first.status).toBe(201)
+        expect(replay.status).toBe(200)
+        expect(replay.data.replayed).toBe(true)
+        expect(replay.data.redemption.id).toBe(first.data.redemption.id)
+        expect(await balance(s.account_id)).toBe(200)
+        const misuse = await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, key))
+        expect(misuse.status).toBe(409)
+        expect((await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, { "idempotency-key": " " }))).status).toBe(400)
+      })
+    })
+
+    describe("concurrency", () => {
+      it("50 parallel applies on an account that covers 5 rewards: exactly 5 succeed", async () => {
+        const s = await shopper(500)
+        const carts: string[] = []
+        for (let i = 0; i < 5; i++) carts.push(await bareCart(s.headers, i % 4))
+        const results = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, i) => apply(s.headers, carts[i % 5], { reward_id: rewards.five.id }))
+        )
+        const ok = results.filter((r) => r.status === "fulfilled")
+        const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected")
+        expect(ok).toHaveLength(5)
+        expect(refused).toHaveLength(45)
+        for (const r of refused) {
+          expect(r.reason.response.status).toBe(400)
+          expect(r.reason.response.data.message).toMatch(/Not enough points|already applied to cart/)
+        }
+        expect(await balance(s.account_id)).toBe(0)
+        const l = await ledger(s.account_id)
+        expect(l.sum).toBe(0)
+        expect(l.lotSum).toBe(0)
+        expect(l.types.filter((t) => t.startsWith("reserve"))).toHaveLength(5)
+        // Each cart carries exactly one reward.
+        for (const c of carts) expect(await cartCodes(c)).toHaveLength(1)
+        expect((await loyalty().rebuildBalances()).drift).toEqual([])
+      })
+
+      it("two carts of one shopper racing for the last reward: one wins", async () => {
+        const s = await shopper(100)
+        const [a, b] = [await bareCart(s.headers, 1), await bareCart(s.headers, 2)]
+        const results = await Promise.allSettled([apply(s.headers, a, { reward_id: rewards.five.id }), apply(s.headers, b, { reward_id: rewards.five.id })])
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1)
+        const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!
+        expect(lost.reason.response.status).toBe(400)
+        expect(lost.reason.response.data.message).toMatch(/Not enough points: balance 0, reward "5 EUR off" costs 100/)
+        expect(await balance(s.account_id)).toBe(0)
+        expect((await ledger(s.account_id)).sum).toBe(0)
+      })
+    })
+
+    describe("release and guards", () => {
+      it("the job releases an abandoned cart's reservation; the cart then completes without it", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const applied = await apply(s.headers, cart.id, { reward_id: rewards.five.id })
+        const fresh = await releaseAbandonedRedemptions(getContainer())
+        expect(fresh.released).not.toContain(applied.data.redemption.id)
+
+        const later = new Date(Date.now() + 25 * 3600 * 1000)
+        const swept = await releaseAbandonedRedemptions(getContainer(), { now: later })
+        expect(swept.released).toContain(applied.data.redemption.id)
+        const [released] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
+        expect(released).toMatchObject({ status: "released", released_reason: "Cart inactive for 24 h" })
+        expect(await balance(s.account_id)).toBe(300)
+        expect(await cartCodes(cart.id)).toEqual([])
+
+        const order = await complete(s.headers, cart.id)
+        expect((await adminOrder(order.id)).discount_total).toBe(0)
+        const [after] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
+        expect(after.status).toBe("released")
+        expect((await ledger(s.account_id)).types).toEqual(["adjust:300", "reserve:-100", "release:100", "earn:49"])
+      })
+
+      it("a cart carrying a released reservation's code cannot be completed", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const applied = await apply(s.headers, cart.id, { reward_id: rewards.five.id })
+        // A crash after the points went back but before the code left the cart.
+        await loyalty().releaseRedemption({ redemption_id: applied.data.redemption.id, reason: "test crash" })
+        expect(await cartCodes(cart.id)).toEqual([applied.data.redemption.promotion_code])
+        const refused = await failure(payAndComplete(s.headers, cart.id))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/Reward "5 EUR off" was released \(test crash\): its points went back to the account/)
+        expect(await balance(s.account_id)).toBe(300)
+      })
+
+      it("a cart that no longer matches its reservation is refused at completion", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [
+          { variant_id: variant(0).id, quantity: 1 },
+          { variant_id: variant(2).id, quantity: 1 },
+        ])
+        await apply(s.headers, cart.id, { reward_id: rewards.tote.id })
+        // The free tote leaves the cart: Medusa drops the code, the reservation stays.
+        const { data } = await api.get(`/store/carts/${cart.id}?fields=items.id,items.variant_id`, { headers: s.headers })
+        const toteLine = data.cart.items.find((i: any) => i.variant_id === variant(0).id)
+        await (api as any).delete(`/store/carts/${cart.id}/line-items/${toteLine.id}`, { headers: s.headers })
+        expect(await cartCodes(cart.id)).toEqual([])
+        const refused = await failure(payAndComplete(s.headers, cart.id))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/Reward "Free tote bag" is no longer applied to this cart/)
+        expect(await balance(s.account_id)).toBe(220)
+      })
+    })
+
+    describe("compensation", () => {
+      it.each(["reserve", "promotion", "apply"] as const)("a crash after the %s step leaves no points reserved and no promotion behind", async (step) => {
+        const s = await shopper(300)
+        const cartId = await bareCart(s.headers)
+        const { errors, transaction } = await applyThenCrashWorkflow(getContainer()).run({
+          input: { cart_id: cartId, customer_id: s.customer.id, reward_id: rewards.five.id, crash_after: step },
+          throwOnError: false,
+        })
+        expect(transaction.getState()).toBe("reverted")
+        expect(JSON.stringify(errors)).toContain(`process crashed after ${step}`)
+        expect(await balance(s.account_id)).toBe(300)
+        const [redemption] = await loyalty().listLoyaltyRedemptions({ cart_id: cartId })
+        expect(redemption.status).toBe("released")
+        expect(await promotionByCode(redemption.promotion_code!)).toBeUndefined()
+        expect(await cartCodes(cartId)).toEqual([])
+        const l = await ledger(s.account_id)
+        expect(l.types).toEqual(["adjust:300", "reserve:-100", "release:100"])
+        expect(l.lotSum).toBe(300)
+        // The shopper can apply the reward again.
+        expect((await apply(s.headers, cartId, { reward_id: rewards.five.id })).status).toBe(201)
+      })
+
+      it("a redemption a crash left pending is released by the job", async () => {
+        const s = await shopper(300)
+        const cartId = await bareCart(s.headers)
+        // The process died right after reserving: no promotion, no code on the cart.
+        const reserved = await loyalty().reserveRedemption({
+          account_id: s.account_id,
+          cart: { id: cartId, currency_code: "eur", item_subtotal: 49.99, variant_ids: [] },
+          reward_id: rewards.five.id,
+        })
+        expect(await balance(s.account_id)).toBe(200)
+        const soon = await releaseAbandonedRedemptions(getContainer(), { now: new Date(Date.now() + 60_000) })
+        expect(soon.released).not.toContain(reserved.redemption.id)
+        const later = await releaseAbandonedRedemptions(getContainer(), { now: new Date(Date.now() + 20 * 60_000) })
+        expect(later.released).toContain(reserved.redemption.id)
+        expect(await balance(s.account_id)).toBe(300)
+      })
+    })
+
+    describe("reward_ready", () => {
+      it("is emitted once when the balance first covers a reward", async () => {
+        const s = await shopper(0)
+        const seen: any[] = []
+        const subscriber = async (event: any) => {
+          if (event.data.account_id === s.account_id) seen.push(event.data)
+        }
+        eventBus().subscribe("loyalty.reward_ready", subscriber, { subscriberId: "test-reward-ready" })
+        try {
+          const adjust = (points: number) =>
+            api.post(`/admin/loyalty/accounts/${s.account_id}/adjust`, { points, reason: "test" }, admin)
+          let ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          await adjust(60) // crosses 10 (once) and 50 (ship)
+          await ready
+          await new Promise((r) => setTimeout(r, 300))
+          expect(seen.map((e) => e.id).sort()).toEqual([rewards.once.id, rewards.ship.id].sort())
+          ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          await adjust(10) // 70: crosses nothing
+          await ready
+          await new Promise((r) => setTimeout(r, 300))
+          expect(seen).toHaveLength(2)
+          ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          await adjust(40) // 110: crosses 80 (tote) and 100 (five)
+          await ready
+          await new Promise((r) => setTimeout(r, 300))
+          expect(seen.map((e) => e.id).slice(2).sort()).toEqual([rewards.tote.id, rewards.five.id].sort())
+          expect(seen[2]).toMatchObject({ customer_id: s.customer.id, balance: 110 })
+        } finally {
+          eventBus().unsubscribe("loyalty.reward_ready", subscriber, { subscriberId: "test-reward-ready" })
+        }
+      })
+    })
+  },
+})

@@ -1,0 +1,235 @@
+import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { LedgerActor, LedgerChangeResult, PointsAsMoney, RedemptionDTO, RewardDTO } from "../types"
+import { LedgerStore } from "./ledger-store"
+import { newLoyaltyCode } from "./promotion-code"
+import { type CartForDiscount, type DiscountPlan, planPointsDiscount, planRewardDiscount } from "./reward-discount"
+
+const REDEMPTION = "loyalty_redemption"
+const REWARD = "loyalty_reward"
+const OPEN = ["pending", "reserved"]
+
+export type ReserveRedemptionInput = {
+  account_id: string
+  cart: CartForDiscount & { id: string }
+  reward_id?: string
+  points?: number
+  /** Client key (Idempotency-Key header); scoped to the account. */
+  idempotency_key?: string
+  actor?: LedgerActor
+  now?: Date
+}
+
+export type ReserveRedemptionResult = {
+  redemption: RedemptionDTO
+  /** False on a replay of the same idempotency key: nothing was reserved again. */
+  created: boolean
+  plan: DiscountPlan | null
+  reward: RewardDTO | null
+  balance: number
+}
+
+const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+
+/**
+ * Redemption bookkeeping, on the ledger's transaction and under its account lock: every check
+ * (balance, per-customer limit, one reward per cart) and the reserve entry happen while the
+ * account row is locked, so parallel requests for one shopper are decided one after another.
+ */
+export class RedemptionStore {
+  private readonly ledger: LedgerStore
+
+  constructor(private readonly knex: Knex.Transaction) {
+    this.ledger = new LedgerStore(knex)
+  }
+
+  async reserve(input: ReserveRedemptionInput): Promise<ReserveRedemptionResult> {
+    const now = input.now ?? new Date()
+    const account = await this.ledger.lockAccount(input.account_id)
+    const key = `${account.id}:${input.idempotency_key ?? generateEntityId(undefined, "key")}`
+    const earlier = await this.knex(REDEMPTION).where({ idempotency_key: key }).first()
+    if (earlier) {
+      if (earlier.cart_id !== input.cart.id || (earlier.reward_id ?? null) !== (input.reward_id ?? null)) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `Idempotency-Key ${input.idempotency_key} was already used for another redemption`)
+      }
+      return { redemption: earlier, created: false, plan: null, reward: null, balance: account.balance }
+    }
+    if (account.status !== "active") throw notAllowed(`Loyalty account ${account.id} is ${account.status}: points cannot be spent`)
+
+    let reward: RewardDTO | null = null
+    let plan: DiscountPlan
+    let points: number
+    const open = await this.knex(REDEMPTION).where({ cart_id: input.cart.id }).whereIn("status", OPEN).whereNull("deleted_at")
+    if (input.reward_id) {
+      reward = await this.rewardFor(input.reward_id, account.program_id, now)
+      if (open.some((r: RedemptionDTO) => r.reward_id === reward!.id)) {
+        throw notAllowed(`Reward "${reward.name.en}" is already applied to cart ${input.cart.id}`)
+      }
+      if (reward.per_customer_limit) {
+        const [{ count }] = await this.knex(REDEMPTION)
+          .where({ account_id: account.id, reward_id: reward.id })
+          .whereIn("status", [...OPEN, "redeemed"])
+          .whereNull("deleted_at")
+          .count({ count: "*" })
+        if (Number(count) >= reward.per_customer_limit) {
+          throw notAllowed(`Reward "${reward.name.en}" can be redeemed ${reward.per_customer_limit} time(s) per customer, and you have used it ${count} time(s)`)
+        }
+      }
+      plan = planRewardDiscount(reward, input.cart)
+      points = reward.points_cost
+    } else {
+      if (open.some((r: RedemptionDTO) => r.kind === "points")) {
+        throw notAllowed(`Points already pay for part of cart ${input.cart.id}: remove them first to change the amount`)
+      }
+      const program = await this.knex("loyalty_program").where({ id: account.program_id }).first("points_as_money")
+      points = input.points!
+      plan = planPointsDiscount(points, program?.points_as_money as PointsAsMoney | null, input.cart)
+    }
+    if (account.balance < points) {
+      throw notAllowed(
+        reward
+          ? `Not enough points: balance ${account.balance}, reward "${reward.name.en}" costs ${points}`
+          : `Not enough points: balance ${account.balance}, ${points} requested`
+      )
+    }
+
+    const id = generateEntityId(undefined, "lrdm")
+    await this.knex(REDEMPTION).insert({
+      id,
+      kind: reward ? "reward" : "points",
+      status: "pending",
+      account_id: account.id,
+      reward_id: reward?.id ?? null,
+      points,
+      currency_code: input.cart.currency_code.toLowerCase(),
+      discount_amount: plan.discount_amount,
+      raw_discount_amount: plan.discount_amount === null ? null : JSON.stringify({ value: String(plan.discount_amount), precision: 20 }),
+      cart_id: input.cart.id,
+      promotion_code: newLoyaltyCode(),
+      idempotency_key: key,
+      metadata: JSON.stringify({ max_discount: plan.max_discount }),
+    })
+    const reserved = await this.ledger.debit({
+      account_id: account.id,
+      type: "reserve",
+      points,
+      source_type: "redemption",
+      source_id: id,
+      idempotency_key: `reserve:${id}`,
+      actor: input.actor,
+      reason: reward ? `Reserved for reward "${reward.name.en}" on cart ${input.cart.id}` : `Reserved to pay cart ${input.cart.id}`,
+      metadata: { cart_id: input.cart.id, reward_id: reward?.id ?? null },
+    })
+    const [redemption] = await this.knex(REDEMPTION)
+      .where({ id })
+      .update({ reserve_entry_id: reserved.entry.id, updated_at: new Date() })
+      .returning("*")
+    return { redemption, created: true, plan, reward, balance: reserved.balance }
+  }
+
+  /** Records the promotion that carries the discount: the reservation is now live on the cart. */
+  async attachPromotion(id: string, promotionId: string): Promise<RedemptionDTO> {
+    const [row] = await this.knex(REDEMPTION)
+      .where({ id })
+      .whereIn("status", OPEN)
+      .update({ status: "reserved", promotion_id: promotionId, updated_at: new Date() })
+      .returning("*")
+    if (!row) throw notAllowed(`Redemption ${id} is no longer open`)
+    return row
+  }
+
+  /**
+   * Gives the reserved points back (a `release` entry restoring the lots they came from).
+   * Idempotent; refuses when the points were already spent on an order.
+   * `free_key` lets a retried request with the same Idempotency-Key try again (used when a
+   * workflow compensates).
+   */
+  async release(input: { redemption_id: string; reason: string; actor?: LedgerActor; free_key?: boolean }): Promise<{ redemption: RedemptionDTO; entry: LedgerChangeResult | null }> {
+    const { redemption } = await this.lockRedemption(input.redemption_id)
+    if (redemption.status === "released") return { redemption, entry: null }
+    if (redemption.status === "redeemed") {
+      throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
+    }
+    let entry: LedgerChangeResult | null = null
+    if (redemption.reserve_entry_id) {
+      entry = await this.ledger.reverse({
+        entry_id: redemption.reserve_entry_id,
+        type: "release",
+        idempotency_key: `release:${redemption.id}`,
+        source_type: "redemption",
+        source_id: redemption.id,
+        actor: input.actor,
+        reason: input.reason,
+      })
+      if (entry?.entry.type === "redeem") {
+        throw notAllowed(`Redemption ${redemption.id} was already spent`)
+      }
+    }
+    const [row] = await this.knex(REDEMPTION)
+      .where({ id: redemption.id })
+      .update({
+        status: "released",
+        released_at: new Date(),
+        released_reason: input.reason,
+        settle_entry_id: entry?.entry.id ?? null,
+        ...(input.free_key ? { idempotency_key: `${redemption.idempotency_key}:failed:${redemption.id}` } : {}),
+        updated_at: new Date(),
+      })
+      .returning("*")
+    return { redemption: row, entry }
+  }
+
+  /** Spends a live reservation on the order. Idempotent for the same order. */
+  async capture(input: { redemption_id: string; order_id: string }): Promise<{ redemption: RedemptionDTO; created: boolean; balance: number }> {
+    const { redemption, account } = await this.lockRedemption(input.redemption_id)
+    if (redemption.status === "redeemed") {
+      if (redemption.order_id !== input.order_id) {
+        throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
+      }
+      return { redemption, created: false, balance: account.balance }
+    }
+    // A pending one whose code reached the order (a crash before it was marked reserved) is spent too.
+    if (!OPEN.includes(redemption.status) || !redemption.reserve_entry_id) {
+      throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: there is nothing to spend`)
+    }
+    const settled = await this.ledger.settleReservation({
+      account,
+      reserve_entry_id: redemption.reserve_entry_id,
+      idempotency_key: `redeem:${redemption.id}`,
+      source_id: redemption.id,
+      metadata: { order_id: input.order_id, cart_id: redemption.cart_id },
+    })
+    if (settled.entry.type !== "redeem") {
+      throw notAllowed(`Redemption ${redemption.id} was released before the order was placed`)
+    }
+    const [row] = await this.knex(REDEMPTION)
+      .where({ id: redemption.id })
+      .update({ status: "redeemed", order_id: input.order_id, redeemed_at: new Date(), settle_entry_id: settled.entry.id, updated_at: new Date() })
+      .returning("*")
+    return { redemption: row, created: true, balance: settled.balance }
+  }
+
+  private async lockRedemption(id: string) {
+    const found = await this.knex(REDEMPTION).where({ id }).whereNull("deleted_at").first("account_id")
+    if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Redemption ${id} was not found`)
+    // Every status change happens under the account lock, like every change of points.
+    const account = await this.ledger.lockAccount(found.account_id)
+    const redemption = (await this.knex(REDEMPTION).where({ id }).first()) as RedemptionDTO
+    return { redemption, account }
+  }
+
+  private async rewardFor(id: string, programId: string, now: Date): Promise<RewardDTO> {
+    const reward = (await this.knex(REWARD).where({ id }).whereNull("deleted_at").first()) as RewardDTO | undefined
+    if (!reward || reward.program_id !== programId) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward ${id} was not found`)
+    }
+    if (!reward.is_active) throw notAllowed(`Reward "${reward.name.en}" is not active`)
+    if (reward.starts_at && new Date(reward.starts_at) > now) {
+      throw notAllowed(`Reward "${reward.name.en}" can be redeemed from ${new Date(reward.starts_at).toISOString()}`)
+    }
+    if (reward.ends_at && new Date(reward.ends_at) <= now) {
+      throw notAllowed(`Reward "${reward.name.en}" ended on ${new Date(reward.ends_at).toISOString()}`)
+    }
+    return reward
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./keys"
+export * from "./steps"
+export * from "./workflows"
+export * from "./release-abandoned"

@@ -1,0 +1,63 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { LOYALTY_MODULE } from "../../modules/loyalty"
+import type LoyaltyModuleService from "../../modules/loyalty/service"
+import { captureOrderRedemptionsWorkflow } from "./workflows/capture-order-redemptions"
+import { releaseRedemptionWorkflow } from "./workflows/release-redemption"
+
+/** A redemption still pending after this long was left by a crashed apply. */
+const PENDING_GRACE_MS = 15 * 60 * 1000
+
+export type ReleaseAbandonedResult = { released: string[]; captured_orders: string[]; failed: { id: string; error: string }[] }
+
+/**
+ * The sweep behind the scheduled job: releases the points reserved on carts untouched for
+ * `release_after_hours` and on redemptions a crash left pending; captures those whose cart
+ * was completed but whose `order.placed` was missed. One failure does not stop the rest.
+ */
+export async function releaseAbandonedRedemptions(
+  container: MedusaContainer,
+  { now = new Date(), batch = 200 }: { now?: Date; batch?: number } = {}
+): Promise<ReleaseAbandonedResult> {
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const hours = loyalty.getRedemptionSettings().release_after_hours
+  const cutoff = now.getTime() - hours * 3600 * 1000
+  const result: ReleaseAbandonedResult = { released: [], captured_orders: [], failed: [] }
+
+  const open = await loyalty.listLoyaltyRedemptions(
+    { status: ["pending", "reserved"] },
+    { take: batch, order: { updated_at: "ASC" } }
+  )
+  if (!open.length) return result
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: ["id", "updated_at", "completed_at"],
+    filters: { id: [...new Set(open.map((r) => r.cart_id))] },
+  })
+  const cartById = new Map(carts.map((c: any) => [c.id, c]))
+
+  for (const r of open) {
+    const cart: any = cartById.get(r.cart_id)
+    try {
+      if (cart?.completed_at) {
+        const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+        if (link?.order_id && !result.captured_orders.includes(link.order_id)) {
+          await captureOrderRedemptionsWorkflow(container).run({ input: { order_id: link.order_id } })
+          result.captured_orders.push(link.order_id)
+        }
+        continue
+      }
+      const touched = Math.max(new Date(r.updated_at).getTime(), cart ? new Date(cart.updated_at).getTime() : 0)
+      const stalePending = r.status === "pending" && now.getTime() - new Date(r.updated_at).getTime() > PENDING_GRACE_MS
+      if (!cart || touched < cutoff || stalePending) {
+        const reason = !cart ? "The cart no longer exists" : stalePending ? "Applying the reward did not finish" : `Cart inactive for ${hours} h`
+        await releaseRedemptionWorkflow(container).run({ input: { redemption_id: r.id, reason } })
+        result.released.push(r.id)
+      }
+    } catch (e) {
+      result.failed.push({ id: r.id, error: (e as Error).message })
+    }
+  }
+  return result
+}

@@ -1,0 +1,36 @@
+import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { cartPromotionCodes } from "./remove-promotion-code"
+
+export const applyPromotionCodeStepId = "apply-redemption-promotion-code"
+
+/**
+ * Adds the redemption's code to the cart through Medusa's own cart-promotion workflow, then
+ * checks that the cart really took it (Medusa skips codes whose rules the cart does not meet).
+ * Compensation removes the code.
+ *
+ * @example
+ * applyPromotionCodeStep({ cart_id, code })
+ */
+export const applyPromotionCodeStep = createStep(
+  applyPromotionCodeStepId,
+  async (input: { cart_id: string; code: string }, { container }) => {
+    const run = (action: string) =>
+      updateCartPromotionsWorkflow(container).run({
+        input: { cart_id: input.cart_id, promo_codes: [input.code], action: action as any },
+      })
+    await run(PromotionActions.ADD)
+    if (!(await cartPromotionCodes(container, input.cart_id)).includes(input.code)) {
+      await run(PromotionActions.REMOVE)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The reward gives no discount on this cart: nothing in it qualifies")
+    }
+    return new StepResponse(input.code, input)
+  },
+  async (input, { container }) => {
+    if (!input) return
+    await updateCartPromotionsWorkflow(container).run({
+      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any },
+    })
+  }
+)

@@ -1,0 +1,3 @@
+export * from "./apply-reward-to-cart"
+export * from "./capture-order-redemptions"
+export * from "./release-redemption"

@@ -1,0 +1,6 @@
+export * from "./create-reward"
+export * from "./delete-reward"
+export * from "./find-crossed-rewards"
+export * from "./load-reward"
+export * from "./update-reward"
+export * from "./validate-reward"

@@ -1,0 +1,39 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { RewardDTO } from "../../../modules/loyalty"
+
+export const validateRewardStepId = "validate-loyalty-reward"
+
+export type RewardInput = Partial<Omit<RewardDTO, "id" | "program_id">>
+
+/**
+ * Checks what a reward needs beyond its shape: the fields its type requires, a window that
+ * ends after it starts, and for free products a variant that exists. On update, `current`
+ * is merged first so a partial change is checked as the whole reward it makes.
+ *
+ * @example
+ * validateRewardStep({ reward: input })
+ */
+export const validateRewardStep = createStep(
+  validateRewardStepId,
+  async (input: { reward: RewardInput; current?: RewardDTO | null }, { container }) => {
+    const r = { ...(input.current ?? {}), ...input.reward } as RewardInput
+    const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+    if (r.type === "fixed_amount" && !Object.keys(r.amounts ?? {}).length) {
+      throw invalid("amounts is required for a fixed_amount reward: the discount per currency, e.g. { \"eur\": 5 }")
+    }
+    if (r.type === "percentage" && !r.percentage) {
+      throw invalid("percentage is required for a percentage reward (1 to 100)")
+    }
+    if (r.type === "free_product") {
+      if (!r.variant_id) throw invalid("variant_id is required for a free_product reward")
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { id: r.variant_id } })
+      if (!data.length) throw invalid(`variant_id ${r.variant_id} is not a product variant of this store`)
+    }
+    if (r.starts_at && r.ends_at && new Date(r.ends_at) <= new Date(r.starts_at)) {
+      throw invalid("ends_at must be after starts_at")
+    }
+    return new StepResponse(true)
+  }
+)
