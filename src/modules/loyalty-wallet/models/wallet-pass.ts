@@ -15,6 +15,8 @@ export const WalletPass = model
     class_id: model.text(),
     object_id: model.text(),
     synced_balance: model.number().nullable(),
+    /** Hash of the object body last written to Google; a sync with the same body is skipped. */
+    payload_hash: model.text().nullable(),
     out_of_date: model.boolean().default(false),
     attempts: model.number().default(0),
     next_attempt_at: model.dateTime().nullable(),
