@@ -133,6 +133,8 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   protected async writeOverrides_(overrides: StoredOverrides, sharedContext: Context) {
     const [row] = await this.listWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
     if (row) {
+      // Updates merge json objects key by key, which cannot remove a cleared setting: reset first.
+      await this.updateWalletSettings({ id: row.id, overrides: null }, sharedContext)
       await this.updateWalletSettings({ id: row.id, overrides }, sharedContext)
     } else {
       await this.createWalletSettings({ scope: SETTINGS_SCOPE, overrides }, sharedContext)

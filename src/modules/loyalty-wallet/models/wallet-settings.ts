@@ -7,5 +7,5 @@ import { model } from "@medusajs/framework/utils"
 export const WalletSettings = model.define("loyalty_wallet_settings", {
   id: model.id({ prefix: "lwset" }).primaryKey(),
   scope: model.text().unique(),
-  overrides: model.json().default({}),
+  overrides: model.json().nullable(),
 })

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261125164908 extends Migration {
+export class Migration20261125165223 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "loyalty_wallet_settings" drop constraint if exists "loyalty_wallet_settings_scope_unique";`);
@@ -15,7 +15,7 @@ export class Migration20261125164908 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_pass_deleted_at" ON "loyalty_wallet_pass" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_pass_retry" ON "loyalty_wallet_pass" ("next_attempt_at") WHERE out_of_date = true AND deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "loyalty_wallet_settings" ("id" text not null, "scope" text not null, "overrides" jsonb not null default '{}', "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_wallet_settings_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "loyalty_wallet_settings" ("id" text not null, "scope" text not null, "overrides" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_wallet_settings_pkey" primary key ("id"));`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_loyalty_wallet_settings_scope_unique" ON "loyalty_wallet_settings" ("scope") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_settings_deleted_at" ON "loyalty_wallet_settings" ("deleted_at") WHERE deleted_at IS NULL;`);
   }
