@@ -77,11 +77,10 @@ export default class LoyaltyWalletModuleService extends MedusaService({
     )
     const values = effective.values as WalletValues
     const serviceAccount = loadServiceAccount(values)
-    const missing = [
-      !values.issuer_id && "issuer_id",
-      !serviceAccount.ok && (values.service_account_json ? "service_account_json" : values.key_file ? "key_file" : "service_account_json"),
-      !values.default_logo_url && "default_logo_url",
-    ].filter(Boolean) as string[]
+    const missing: string[] = []
+    if (!values.issuer_id) missing.push("issuer_id")
+    if (!serviceAccount.ok) missing.push(serviceAccount.from ?? "service_account_json")
+    if (!values.default_logo_url) missing.push("default_logo_url")
     return { values, sources: effective.sources as WalletSources, serviceAccount, missing, configured: missing.length === 0 }
   }
 

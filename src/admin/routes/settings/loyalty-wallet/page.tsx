@@ -5,7 +5,7 @@ import { fetchWalletSettings, saveWalletSettings, validateWallet, walletKeys, ty
 
 const SOURCE_COLORS = { database: "purple", options: "blue", env: "orange", default: "grey" } as const
 
-function display(name: string, setting: WalletSetting) {
+function display(setting: WalletSetting) {
   if (setting.secret) return setting.is_set ? "set (hidden)" : "not set"
   if (!setting.is_set) return "not set"
   return Array.isArray(setting.value) ? setting.value.join(", ") || "none" : String(setting.value)
@@ -80,7 +80,7 @@ const LoyaltyWalletPage = () => {
             {Object.entries(view?.settings ?? {}).map(([name, setting]) => (
               <Table.Row key={name}>
                 <Table.Cell>{name}</Table.Cell>
-                <Table.Cell className="max-w-md truncate">{display(name, setting)}</Table.Cell>
+                <Table.Cell className="max-w-md truncate">{display(setting)}</Table.Cell>
                 <Table.Cell>
                   {setting.source ? (
                     <Badge color={SOURCE_COLORS[setting.source]} size="2xsmall">
