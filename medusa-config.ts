@@ -17,5 +17,6 @@ export default defineConfig({
   },
   modules: [
     { resolve: "./src/modules/loyalty" },
+    { resolve: "./src/modules/loyalty-wallet" },
   ],
 })

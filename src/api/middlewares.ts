@@ -17,6 +17,7 @@ import { AdminCreateReward, AdminListRewards, AdminUpdateReward } from "./admin/
 import { StoreApplyRedemption } from "./store/carts/[id]/loyalty/redemptions/validators"
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
+import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -111,5 +112,6 @@ export default defineMiddlewares({
       matcher: "/admin/loyalty/rewards/:id",
       middlewares: [validateAndTransformBody(AdminUpdateReward)],
     },
+    ...loyaltyWalletMiddlewares,
   ],
 })

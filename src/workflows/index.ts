@@ -1,3 +1,4 @@
 export * from "./loyalty"
 export * from "./redemption"
 export * from "./rewards"
+export * from "./loyalty-wallet"

@@ -22,6 +22,43 @@ export type RewardFlowOptions = {
     releaseAfterHours?: number
   }
   /**
+   * Google Wallet loyalty passes (module `loyalty_wallet`). Every field is optional; values saved
+   * in the admin override these, and these override the env vars named below. The private key is a
+   * secret: give it here, in env, or save it in the admin (stored encrypted with `encryptionKey`).
+   * @example
+   * googleWallet: {
+   *   issuerId: "3388000000012345678",
+   *   keyFile: "/run/secrets/wallet-service-account.json",
+   *   origins: ["https://shop.example.lu"],
+   *   defaultLogoUrl: "https://shop.example.lu/logo.png",
+   *   environment: "production",
+   * }
+   */
+  googleWallet?: {
+    /** Numeric issuer id from the Google Pay & Wallet Console. Env REWARDFLOW_GOOGLE_WALLET_ISSUER_ID. Default: none (Wallet off). */
+    issuerId?: string
+    /** The service account's JSON key (whole file content). Env REWARDFLOW_GOOGLE_WALLET_SERVICE_ACCOUNT_JSON. Default: none. */
+    serviceAccountJson?: string
+    /** Path of the service account's JSON key file, used when serviceAccountJson is not set. Env REWARDFLOW_GOOGLE_WALLET_KEY_FILE. Default: none. */
+    keyFile?: string
+    /** Web origins allowed to show the "Add to Google Wallet" button (https). Env REWARDFLOW_GOOGLE_WALLET_ORIGINS (comma-separated). Default: []. */
+    origins?: string[]
+    /** Logo shown on passes (https URL of an image). Env REWARDFLOW_GOOGLE_WALLET_DEFAULT_LOGO_URL. Default: none. */
+    defaultLogoUrl?: string
+    /** Issuer name on passes. Env REWARDFLOW_GOOGLE_WALLET_ISSUER_NAME. Default: the program name. */
+    issuerName?: string
+    /** Pass background colour, "#RRGGBB". Env REWARDFLOW_GOOGLE_WALLET_BACKGROUND_COLOR. Default: "#1f3a5f". */
+    backgroundColor?: string
+    /** "demo" (issuer not yet approved: only test accounts see passes) or "production". Env REWARDFLOW_GOOGLE_WALLET_ENVIRONMENT. Default: "demo". */
+    environment?: "demo" | "production"
+    /** Wallet REST API base. Env REWARDFLOW_GOOGLE_WALLET_API_BASE_URL. Default: "https://walletobjects.googleapis.com/walletobjects/v1". */
+    apiBaseUrl?: string
+    /** OAuth token endpoint. Env REWARDFLOW_GOOGLE_WALLET_TOKEN_URL. Default: "https://oauth2.googleapis.com/token". */
+    tokenUrl?: string
+    /** Base of the "Add to Google Wallet" link. Env REWARDFLOW_GOOGLE_WALLET_SAVE_URL_BASE. Default: "https://pay.google.com/gp/v/save". */
+    saveUrlBase?: string
+  }
+  /**
    * Settings of the program created the first time the plugin runs (when the database has
    * none). Afterwards the program is edited in the admin; these values are not re-applied.
    */

@@ -1,0 +1,111 @@
+import { generateKeyPairSync } from "node:crypto"
+import { createServer } from "node:net"
+import { walletOptionsLayer } from "../settings"
+import { nextAttemptAt, notificationAllowance } from "../lib/sync-policy"
+import { buildLoyaltyObject, classIdFor, objectIdFor, walletResourceId } from "../lib/pass-payloads"
+import { checkOrigins } from "../lib/setup-validator"
+import { GoogleWalletApi, WalletApiError } from "../lib/wallet-api"
+import { loadServiceAccount } from "../lib/service-account"
+
+describe("googleWallet plugin options", () => {
+  it("are keyed like the settings and validated with the option named", () => {
+    expect(walletOptionsLayer({ googleWallet: { issuerId: "338800", origins: ["https://a.lu"], environment: "production" } })).toEqual({
+      issuer_id: "338800",
+      origins: ["https://a.lu"],
+      environment: "production",
+    })
+    expect(walletOptionsLayer({})).toEqual({})
+    expect(() => walletOptionsLayer({ googleWallet: { issuerID: "1" } as any })).toThrow(
+      /option googleWallet.issuerID is unknown \(known: issuerId,/
+    )
+    expect(() => walletOptionsLayer({ googleWallet: { environment: "staging" as any } })).toThrow(
+      /option googleWallet.environment must be one of demo, production, got "staging"/
+    )
+    expect(() => walletOptionsLayer({ googleWallet: { tokenUrl: "ftp://x" } })).toThrow(/option googleWallet.tokenUrl must be an http\(s\) URL/)
+    expect(() => walletOptionsLayer({ googleWallet: { backgroundColor: "blue" } })).toThrow(/option googleWallet.backgroundColor must be a colour/)
+  })
+})
+
+describe("notification window and backoff", () => {
+  const now = new Date("2026-03-01T12:00:00Z")
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000).toISOString()
+
+  it("allows 3 notified updates in any rolling 24 hours", () => {
+    expect(notificationAllowance([], now).notify).toBe(true)
+    expect(notificationAllowance([hoursAgo(1), hoursAgo(2)], now).notify).toBe(true)
+    expect(notificationAllowance([hoursAgo(1), hoursAgo(2), hoursAgo(23)], now).notify).toBe(false)
+    const later = notificationAllowance([hoursAgo(1), hoursAgo(2), hoursAgo(25)], now)
+    expect(later).toEqual({ notify: true, recent: [hoursAgo(1), hoursAgo(2)] })
+  })
+
+  it("backs off 1, 2, 4 ... minutes, at most 6 hours", () => {
+    const delay = (attempts: number) => (nextAttemptAt(attempts, now).getTime() - now.getTime()) / 60_000
+    expect([1, 2, 3, 4].map(delay)).toEqual([1, 2, 4, 8])
+    expect(delay(30)).toBe(360)
+  })
+})
+
+describe("pass payloads", () => {
+  it("ids are <issuer>.<suffix> with only letters, digits, '.', '_' and '-'", () => {
+    expect(walletResourceId("3388", "rewardflow-lacct_01J ÄB/c")).toBe("3388.rewardflow-lacct_01J__B_c")
+    expect(classIdFor("3388", "lprog_01ABC")).toBe("3388.rewardflow-lprog_01ABC")
+    expect(objectIdFor("3388", "lacct_01XYZ")).toMatch(/^\d+\.[A-Za-z0-9._-]+$/)
+  })
+
+  it("a blocked account's pass is INACTIVE; a holder without a name shows the email", () => {
+    const object = buildLoyaltyObject(
+      "3388.o",
+      "3388.c",
+      { id: "a", card_number: "9000000000000001", balance: 42, status: "blocked", locale: "de", customer: { email: "lea@example.lu" } },
+      { id: "p", name: "Rewards", default_locale: "en" }
+    )
+    expect(object).toMatchObject({
+      state: "INACTIVE",
+      accountName: "lea@example.lu",
+      loyaltyPoints: { label: "Punkte", balance: { int: 42 } },
+      barcode: { type: "QR_CODE", value: "9000000000000001" },
+    })
+    expect(object.textModulesData[0].body).toBe("Sie haben 42 Punkte.")
+  })
+})
+
+describe("origins check", () => {
+  it("accepts https origins and names each bad one", () => {
+    expect(checkOrigins(["https://shop.lu", "https://shop.lu:8443"]).ok).toBe(true)
+    const bad = checkOrigins(["http://shop.lu", "https://shop.lu/cart", "shop.lu"])
+    expect(bad.ok).toBe(false)
+    expect(bad.message).toBe(
+      "http://shop.lu is not https; https://shop.lu/cart is not an origin (remove the path, query or credentials); shop.lu is not a URL"
+    )
+    expect(checkOrigins([]).ok).toBe(false)
+  })
+})
+
+describe("Wallet API client", () => {
+  it("reports an unreachable token endpoint as a WalletApiError without the key", async () => {
+    // A port that was free a moment ago: nothing listens there now.
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, "127.0.0.1", () => {
+        const p = (s.address() as any).port
+        s.close(() => resolve(p))
+      })
+    })
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+    const api = GoogleWalletApi.create(
+      { client_email: "sa@p.iam.gserviceaccount.com", private_key: pem },
+      { api_base_url: `http://127.0.0.1:${port}/walletobjects/v1`, token_url: `http://127.0.0.1:${port}/token` }
+    )
+    const error = await api.get("loyaltyObject", "3388.x").catch((e) => e)
+    expect(error).toBeInstanceOf(WalletApiError)
+    expect(error.status).toBeNull()
+    expect(error.message).toMatch(/^GET loyaltyObject\/3388\.x failed: .*ECONNREFUSED/)
+    expect(error.message).not.toContain("PRIVATE KEY")
+  })
+
+  it("reads the inline JSON before the key file", () => {
+    const inline = JSON.stringify({ client_email: "a@b", private_key: "k" })
+    expect(loadServiceAccount({ service_account_json: inline, key_file: "/nope" })).toMatchObject({ ok: true, from: "service_account_json" })
+    expect(loadServiceAccount({})).toMatchObject({ ok: false, problem: "no service account key is set" })
+  })
+})

@@ -1,0 +1,146 @@
+import { createPrivateKey } from "node:crypto"
+import { buildLoyaltyClass, classIdFor, type PassProgram } from "./pass-payloads"
+import { loadServiceAccount } from "./service-account"
+import { GoogleWalletApi, WalletApiError } from "./wallet-api"
+import type { WalletValues } from "../types"
+
+export type WalletCheckId = "service_account" | "token" | "issuer" | "origins" | "logo"
+
+/** One check of the Wallet setup: ok, or what failed and how to fix it. */
+export type WalletCheck = { id: WalletCheckId; ok: boolean; message: string; fix?: string }
+
+const pass = (id: WalletCheckId, message: string): WalletCheck => ({ id, ok: true, message })
+const fail = (id: WalletCheckId, message: string, fix: string): WalletCheck => ({ id, ok: false, message, fix })
+
+/** Each origin must be an https origin: scheme and host (and port), no path. */
+export function checkOrigins(origins: string[] | undefined): WalletCheck {
+  if (!origins?.length) {
+    return fail(
+      "origins",
+      "no origins are set: the Add to Google Wallet button is refused on pages of unlisted sites",
+      "List your storefront origins, e.g. REWARDFLOW_GOOGLE_WALLET_ORIGINS=https://shop.example.com"
+    )
+  }
+  const problems: string[] = []
+  for (const origin of origins) {
+    let url: URL | null = null
+    try {
+      url = new URL(origin)
+    } catch {
+      problems.push(`${origin} is not a URL`)
+      continue
+    }
+    if (url.protocol !== "https:") problems.push(`${origin} is not https`)
+    else if (url.origin !== origin.replace(/\/$/, "")) problems.push(`${origin} is not an origin (remove the path, query or credentials)`)
+  }
+  if (problems.length) {
+    return fail("origins", problems.join("; "), "Use https origins only, written as https://host or https://host:port")
+  }
+  return pass("origins", `${origins.length} https origin(s): ${origins.join(", ")}`)
+}
+
+/** The logo must answer 200 with an image content type. */
+export async function checkLogo(url: string | undefined): Promise<WalletCheck> {
+  if (!url) {
+    return fail("logo", "no default logo URL is set (Google requires a program logo)", "Set REWARDFLOW_GOOGLE_WALLET_DEFAULT_LOGO_URL to an https URL of a PNG or JPEG image (at least 660x660 px)")
+  }
+  let res: Response
+  try {
+    res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(10_000) })
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code
+    return fail("logo", `${url} cannot be fetched (${cause ?? (e as Error).message})`, "Use a public URL that Google's servers can download")
+  }
+  const type = res.headers.get("content-type") ?? ""
+  await res.body?.cancel().catch(() => undefined)
+  if (!res.ok) {
+    return fail("logo", `${url} answered ${res.status} ${res.statusText}`.trim(), "Upload the logo and use its exact public URL")
+  }
+  if (!/^image\//i.test(type)) {
+    return fail("logo", `${url} answered with content type ${type || "(none)"}, not an image`, "Point the URL at the image file itself (PNG or JPEG), not at a web page")
+  }
+  return pass("logo", `${url} is an image (${type.split(";")[0]})`)
+}
+
+/**
+ * Runs every check of the Wallet setup. The issuer check reads the program's class and creates
+ * it when missing, which is what the first pass would do anyway.
+ */
+export async function validateWalletSetup(values: WalletValues, program: PassProgram): Promise<WalletCheck[]> {
+  const checks: WalletCheck[] = []
+  const account = loadServiceAccount(values)
+  if (!account.ok) {
+    checks.push(fail("service_account", account.problem, account.fix))
+  } else {
+    checks.push(pass("service_account", `${account.from} parses; client_email ${account.key.client_email}`))
+  }
+
+  let api: GoogleWalletApi | null = null
+  if (!account.ok) {
+    checks.push(fail("token", "not tried: the service account key is not usable", "Fix the service account check first"))
+  } else {
+    try {
+      createPrivateKey(account.key.private_key)
+      api = GoogleWalletApi.create(account.key, values)
+      await api.authorize()
+      checks.push(pass("token", `the key signs the JWT assertion and Google issued a token for ${account.key.client_email}`))
+    } catch (e) {
+      api = null
+      const message = e instanceof WalletApiError ? e.message : `private_key is not a PEM private key (${(e as Error).message})`
+      checks.push(
+        fail(
+          "token",
+          message,
+          `Google refused the key of ${account.key.client_email}: create a new JSON key for this service account (IAM & Admin > Service accounts > Keys) and use the whole file; a deleted or foreign key fails here`
+        )
+      )
+    }
+  }
+
+  checks.push(await checkIssuer(values, program, api, account.ok ? account.key.client_email : null))
+  checks.push(checkOrigins(values.origins))
+  checks.push(await checkLogo(values.default_logo_url))
+  return checks
+}
+
+async function checkIssuer(values: WalletValues, program: PassProgram, api: GoogleWalletApi | null, email: string | null) {
+  const issuer = values.issuer_id
+  if (!issuer) {
+    return fail("issuer", "no issuer id is set", "Copy the issuer id from the Google Pay & Wallet Console (Google Wallet API page) into REWARDFLOW_GOOGLE_WALLET_ISSUER_ID")
+  }
+  if (!/^\d+$/.test(issuer)) {
+    return fail("issuer", `issuer id ${JSON.stringify(issuer)} is not numeric`, "The issuer id is the long number shown in the Google Pay & Wallet Console, e.g. 3388000000012345678")
+  }
+  if (!api) {
+    return fail("issuer", `issuer id ${issuer} is numeric, but the class was not checked: no token`, "Fix the token check first")
+  }
+  const classId = classIdFor(issuer, program.id)
+  try {
+    const existing = await api.get("loyaltyClass", classId)
+    if (existing) {
+      return pass("issuer", `class ${classId} is readable (reviewStatus ${existing.reviewStatus ?? "unknown"})`)
+    }
+    if (!values.default_logo_url) {
+      return fail("issuer", `class ${classId} does not exist and cannot be created without a logo`, "Set the default logo URL, then validate again")
+    }
+    await api.insert(
+      "loyaltyClass",
+      buildLoyaltyClass(classId, program, {
+        issuer_name: values.issuer_name,
+        logo_url: values.default_logo_url,
+        background_color: values.background_color ?? "#1f3a5f",
+      })
+    )
+    return pass("issuer", `class ${classId} was created`)
+  } catch (e) {
+    const err = e as WalletApiError
+    if (err.status === 403 || err.status === 401) {
+      return fail(
+        "issuer",
+        `issuer ${issuer} refused ${email}: ${err.message}`,
+        `In the Google Pay & Wallet Console, Users, invite ${email} as Developer for issuer ${issuer}; or correct the issuer id`
+      )
+    }
+    return fail("issuer", `class ${classId} cannot be read or created: ${err.message}`, "Check the issuer id and try again; see the message for Google's reason")
+  }
+}

@@ -1,0 +1,3 @@
+export { WalletSettings } from "./wallet-settings"
+export { WalletClass } from "./wallet-class"
+export { WalletPass } from "./wallet-pass"

@@ -1,0 +1,168 @@
+import { createHash } from "node:crypto"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  describeSettings,
+  mergeOverrides,
+  openOverrides,
+  resolveSettings,
+  SecretBox,
+  type StoredOverrides,
+} from "../../lib/layered-settings"
+import type { RewardFlowOptions } from "../loyalty/options"
+import { loadServiceAccount, type ServiceAccountKey, type ServiceAccountResult } from "./lib/service-account"
+import { GoogleWalletApi } from "./lib/wallet-api"
+import { WalletClass, WalletPass, WalletSettings } from "./models"
+import { WALLET_SETTINGS, WALLET_SETTINGS_AND_ENDPOINTS, walletOptionsLayer } from "./settings"
+import type { WalletSources, WalletValues } from "./types"
+
+/** Sealed secrets are bound to this context (a value moved to another field does not open). */
+const SECRET_CONTEXT = "loyalty_wallet"
+const SETTINGS_SCOPE = "google_wallet"
+
+/** Effective Wallet configuration, resolved on every call (env and saved settings may change). */
+export type WalletConfig = {
+  values: WalletValues
+  sources: WalletSources
+  serviceAccount: ServiceAccountResult
+  /** Settings still needed before passes can be issued; empty when configured. */
+  missing: string[]
+  configured: boolean
+}
+
+/**
+ * The Google Wallet module: settings (layered database > options > env > default, secrets
+ * sealed), the loyalty class of each program and the pass (loyalty object) of each account
+ * with its sync state.
+ */
+export default class LoyaltyWalletModuleService extends MedusaService({
+  WalletSetting: WalletSettings,
+  WalletClass,
+  WalletPass,
+}) {
+  protected readonly optionsLayer_: Record<string, unknown>
+  protected readonly encryptionKey_: string | undefined
+  protected readonly apis_ = new Map<string, GoogleWalletApi>()
+
+  constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    // Fails the boot with a message naming the bad option.
+    this.optionsLayer_ = walletOptionsLayer(options)
+    this.encryptionKey_ = options.encryptionKey
+  }
+
+  protected secretBox_() {
+    return SecretBox.fromConfig(this.encryptionKey_)
+  }
+
+  @InjectManager()
+  async getStoredOverrides(@MedusaContext() sharedContext: Context = {}): Promise<StoredOverrides> {
+    const [row] = await this.listWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
+    return (row?.overrides as StoredOverrides | undefined) ?? {}
+  }
+
+  /** The effective configuration, secrets decrypted in memory only. */
+  @InjectManager()
+  async getWalletConfig(@MedusaContext() sharedContext: Context = {}): Promise<WalletConfig> {
+    const stored = await this.getStoredOverrides(sharedContext)
+    const effective = resolveSettings(
+      WALLET_SETTINGS_AND_ENDPOINTS,
+      {
+        database: openOverrides(WALLET_SETTINGS, stored, this.secretBox_(), SECRET_CONTEXT),
+        options: this.optionsLayer_,
+        env: process.env,
+      },
+      "option googleWallet"
+    )
+    const values = effective.values as WalletValues
+    const serviceAccount = loadServiceAccount(values)
+    const missing: string[] = []
+    if (!values.issuer_id) missing.push("issuer_id")
+    if (!serviceAccount.ok) missing.push(serviceAccount.from ?? "service_account_json")
+    if (!values.default_logo_url) missing.push("default_logo_url")
+    return { values, sources: effective.sources as WalletSources, serviceAccount, missing, configured: missing.length === 0 }
+  }
+
+  /**
+   * What the admin sees: each setting with its value and source (the private key only as
+   * `is_set`), the service account's email, and what is missing.
+   */
+  @InjectManager()
+  async describeWalletSettings(@MedusaContext() sharedContext: Context = {}) {
+    const config = await this.getWalletConfig(sharedContext)
+    const settings = describeSettings(WALLET_SETTINGS_AND_ENDPOINTS, { values: config.values as any, sources: config.sources as any })
+    return {
+      settings,
+      environment: config.values.environment ?? "demo",
+      configured: config.configured,
+      missing: config.missing,
+      service_account: config.serviceAccount.ok
+        ? { client_email: config.serviceAccount.key.client_email, from: config.serviceAccount.from }
+        : { client_email: null, from: config.serviceAccount.from, problem: config.serviceAccount.problem },
+      admin_editable: Object.keys(WALLET_SETTINGS),
+    }
+  }
+
+  /** Applies an admin patch (validated, secrets sealed, null clears); returns the previous overrides. */
+  @InjectManager()
+  async saveWalletOverrides(patch: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    return await this.saveWalletOverrides_(patch, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async saveWalletOverrides_(patch: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    const previous = await this.getStoredOverrides(sharedContext)
+    const next = mergeOverrides(WALLET_SETTINGS, previous, patch, this.secretBox_(), SECRET_CONTEXT)
+    await this.writeOverrides_(next, sharedContext)
+    return { previous, next }
+  }
+
+  /** Puts back overrides exactly as stored before (workflow compensation). */
+  @InjectManager()
+  async restoreWalletOverrides(stored: StoredOverrides, @MedusaContext() sharedContext: Context = {}) {
+    await this.restoreWalletOverrides_(stored, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreWalletOverrides_(stored: StoredOverrides, @MedusaContext() sharedContext: Context = {}) {
+    await this.writeOverrides_(stored, sharedContext)
+  }
+
+  protected async writeOverrides_(overrides: StoredOverrides, sharedContext: Context) {
+    const [row] = await this.listWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
+    if (row) {
+      // Updates merge json objects key by key, which cannot remove a cleared setting: reset first.
+      await this.updateWalletSettings({ id: row.id, overrides: null }, sharedContext)
+      await this.updateWalletSettings({ id: row.id, overrides }, sharedContext)
+    } else {
+      await this.createWalletSettings({ scope: SETTINGS_SCOPE, overrides }, sharedContext)
+    }
+  }
+
+  /**
+   * A Wallet API client for this key and these endpoints; kept per key so OAuth tokens are
+   * reused until they expire.
+   */
+  walletApi(key: ServiceAccountKey, endpoints: Pick<WalletValues, "api_base_url" | "token_url">) {
+    const fingerprint = createHash("sha256")
+      .update([key.client_email, key.private_key, endpoints.api_base_url, endpoints.token_url].join("\n"))
+      .digest("hex")
+    let api = this.apis_.get(fingerprint)
+    if (!api) {
+      api = GoogleWalletApi.create(key, endpoints)
+      this.apis_.set(fingerprint, api)
+    }
+    return api
+  }
+
+  /** Passes whose last sync failed and whose backoff has elapsed, oldest first. */
+  @InjectManager()
+  async listPassesDueForRetry(now: Date, limit = 200, @MedusaContext() sharedContext: Context = {}) {
+    return await this.listWalletPasses(
+      { out_of_date: true, next_attempt_at: { $lte: now } },
+      { take: limit, order: { next_attempt_at: "ASC" } },
+      sharedContext
+    )
+  }
+}

@@ -1,0 +1,6 @@
+export * from "./ensure-wallet-pass"
+export * from "./push-wallet-pass"
+export * from "./record-wallet-pass-sync"
+export * from "./sign-wallet-save-link"
+export * from "./update-wallet-settings"
+export * from "./validate-wallet-setup"
