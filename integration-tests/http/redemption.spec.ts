@@ -301,6 +301,38 @@ medusaIntegrationTestRunner({
         expect(late.data.message).toMatch(/already spent on order/)
       })
 
+      it("the code works only on its own cart, and a canceled order gives the spent points back", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const applied = await apply(s.headers, cart.id, { reward_id: rewards.five.id })
+        const code = applied.data.redemption.promotion_code
+        // Someone else trying the code on their cart gets no discount: the promotion is bound to the cart.
+        const thief = await shopper(0)
+        const theirs = await bareCart(thief.headers, 2)
+        const tried = await api.post(`/store/carts/${theirs}/promotions`, { promo_codes: [code] }, { headers: thief.headers }).catch((e) => e.response)
+        expect(await cartCodes(theirs)).toEqual([])
+        expect(tried.data.cart?.discount_total ?? 0).toBe(0)
+
+        const order = await complete(s.headers, cart.id)
+        expect(await balance(s.account_id)).toBe(244)
+        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await canceled
+        const [redemption] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
+        expect(redemption.status).toBe("refunded")
+        const l = await ledger(s.account_id)
+        // The spent 100 come back first, then the 44 earned are taken back.
+        expect(l.types).toEqual(["adjust:300", "reserve:-100", "redeem:0", "earn:44", "reverse:100", "reverse:-44"])
+        expect(await balance(s.account_id)).toBe(300)
+        expect(l.sum).toBe(300)
+        expect(l.lotSum).toBe(300)
+        // A redelivered cancel changes nothing.
+        const again = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await eventBus().emit({ name: "order.canceled", data: { id: order.id } })
+        await again
+        expect(await balance(s.account_id)).toBe(300)
+      })
+
       it("percentage with a cap, free shipping and a free product work on the order", async () => {
         const s = await shopper(1000)
         // 120 + 49.99 = 169.99; 10% would be 17.00, the cap gives 8.

@@ -244,6 +244,15 @@ export default class LoyaltyModuleService extends MedusaService({
     return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).capture(input)
   }
 
+  /** Gives back the points a canceled order spent. Idempotent. */
+  @InjectTransactionManager()
+  async refundRedemption(
+    input: { redemption_id: string; reason: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).refund(input)
+  }
+
   /**
    * Recomputes every cached balance from the ledger and reports accounts whose cache or
    * lots disagree with it. With `fix`, rewrites the cached balances (the ledger is the truth).

@@ -324,6 +324,45 @@ export class LedgerStore {
     return { entry, created: true, balance: entry.balance_after }
   }
 
+  /**
+   * Gives back the points of a spent reservation (the order was canceled): a `reverse` entry
+   * closing the `redeem` entry, returning the points to the lots the reservation took them
+   * from. Once per redeem entry, like every closing entry. Caller holds the account lock.
+   */
+  async refundSettlement(input: {
+    account: AccountRow
+    redeem_entry_id: string
+    reserve_entry_id: string
+    idempotency_key: string
+    source_type: LedgerSourceType
+    source_id: string
+    reason: string
+  }): Promise<LedgerChangeResult> {
+    const { replay, key } = await this.claimKey(input.idempotency_key, input.account)
+    if (replay) return replay
+    const earlier = await this.knex(ENTRY).where({ reverses_entry_id: input.redeem_entry_id }).first()
+    if (earlier) {
+      return { entry: toEntryDTO(earlier), created: false, balance: input.account.balance }
+    }
+    const reserve = await this.knex(ENTRY).where({ id: input.reserve_entry_id }).first()
+    const allocations: LotAllocation[] = reserve?.lot_allocations ?? []
+    for (const a of allocations) {
+      await this.knex(LOT).where({ id: a.lot_id }).increment("remaining", a.points)
+    }
+    const entry = await this.insertEntry({
+      account: input.account,
+      type: "reverse",
+      points: -reserve.points,
+      source_type: input.source_type,
+      source_id: input.source_id,
+      idempotency_key: key,
+      reverses_entry_id: input.redeem_entry_id,
+      lot_allocations: allocations,
+      reason: input.reason,
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
   async expireDueLots(accountId: string, now: Date): Promise<LedgerChangeResult[]> {
     const account = await this.lockAccount(accountId)
     return await this.expireDue(account, now)

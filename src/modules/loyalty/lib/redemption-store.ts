@@ -209,6 +209,32 @@ export class RedemptionStore {
     return { redemption: row, created: true, balance: settled.balance }
   }
 
+  /**
+   * The order a redemption was spent on was canceled: its points go back to the shopper
+   * (status refunded). Idempotent; only a redeemed redemption can be refunded.
+   */
+  async refund(input: { redemption_id: string; reason: string }): Promise<{ redemption: RedemptionDTO; entry: LedgerChangeResult | null }> {
+    const { redemption, account } = await this.lockRedemption(input.redemption_id)
+    if (redemption.status === "refunded") return { redemption, entry: null }
+    if (redemption.status !== "redeemed" || !redemption.settle_entry_id || !redemption.reserve_entry_id) {
+      throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: only a redeemed one can be refunded`)
+    }
+    const entry = await this.ledger.refundSettlement({
+      account,
+      redeem_entry_id: redemption.settle_entry_id,
+      reserve_entry_id: redemption.reserve_entry_id,
+      idempotency_key: `refund:${redemption.id}`,
+      source_type: "order",
+      source_id: redemption.order_id ?? redemption.id,
+      reason: input.reason,
+    })
+    const [row] = await this.knex(REDEMPTION)
+      .where({ id: redemption.id })
+      .update({ status: "refunded", refund_entry_id: entry.entry.id, refunded_at: new Date(), updated_at: new Date() })
+      .returning("*")
+    return { redemption: row, entry }
+  }
+
   private async lockRedemption(id: string) {
     const found = await this.knex(REDEMPTION).where({ id }).whereNull("deleted_at").first("account_id")
     if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Redemption ${id} was not found`)

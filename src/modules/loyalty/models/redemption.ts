@@ -10,7 +10,8 @@ import { Reward } from "./reward"
  * be closed only once, so a reservation can never be both spent and given back.
  *
  * pending: points reserved, promotion not applied yet (a crash here is swept by the job);
- * reserved: promotion applied to the cart; redeemed: order placed; released: points back.
+ * reserved: promotion applied to the cart; redeemed: order placed; released: points back;
+ * refunded: the order was canceled and the spent points were given back.
  */
 export const Redemption = model
   .define("loyalty_redemption", {
@@ -27,10 +28,12 @@ export const Redemption = model
     order_id: model.text().nullable(),
     reserve_entry_id: model.text().nullable(),
     settle_entry_id: model.text().nullable(),
+    refund_entry_id: model.text().nullable(),
     idempotency_key: model.text(),
     released_reason: model.text().nullable(),
     redeemed_at: model.dateTime().nullable(),
     released_at: model.dateTime().nullable(),
+    refunded_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
     account: model.belongsTo(() => LoyaltyAccount, { mappedBy: "redemptions" }),
     reward: model.belongsTo(() => Reward, { mappedBy: "redemptions" }).nullable(),

@@ -4,7 +4,7 @@ export type RewardType = (typeof REWARD_TYPES)[number]
 export const REDEMPTION_KINDS = ["reward", "points"] as const
 export type RedemptionKind = (typeof REDEMPTION_KINDS)[number]
 
-export const REDEMPTION_STATUSES = ["pending", "reserved", "redeemed", "released"] as const
+export const REDEMPTION_STATUSES = ["pending", "reserved", "redeemed", "released", "refunded"] as const
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number]
 
 export const REWARD_LOCALES = ["en", "fr", "de", "lb"] as const
@@ -48,12 +48,14 @@ export type RedemptionDTO = {
   order_id: string | null
   reserve_entry_id: string | null
   settle_entry_id: string | null
+  refund_entry_id: string | null
   idempotency_key: string
   released_reason: string | null
   created_at: Date
   updated_at: Date
   redeemed_at: Date | null
   released_at: Date | null
+  refunded_at: Date | null
 }
 
 /** Points as money: a program setting that lets shoppers pay part of a cart with points. */

@@ -5,7 +5,7 @@ import type LoyaltyModuleService from "../../../../../../modules/loyalty/service
 
 const REDEMPTION_FIELDS = [
   "id", "kind", "status", "points", "currency_code", "discount_amount", "cart_id", "promotion_code",
-  "order_id", "reward_id", "released_reason", "created_at", "redeemed_at", "released_at",
+  "order_id", "reward_id", "released_reason", "created_at", "redeemed_at", "released_at", "refunded_at",
 ] as const
 
 /** The shopper's redemptions on a cart with the cart's totals; 404 for another shopper's cart. */
