@@ -17,5 +17,10 @@ export default defineConfig({
   },
   modules: [
     { resolve: "./src/modules/loyalty" },
+    {
+      resolve: "./src/modules/loyalty-messaging",
+      // A fixed key for tests and local development only; a real store sets its own.
+      options: { encryptionKey: process.env.REWARDFLOW_ENCRYPTION_KEY || "0".repeat(63) + "1" },
+    },
   ],
 })
