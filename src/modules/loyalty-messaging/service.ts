@@ -17,6 +17,7 @@ import {
 import type { RewardFlowOptions } from "../loyalty/options"
 import { EmailLogStore } from "./lib/email-log-store"
 import { localeChain } from "./lib/locale"
+import { escapeHtml } from "./lib/template-syntax"
 import { renderEmail, validateTemplate, type RenderedEmail, type TemplateContent } from "./lib/render-email"
 import { createTransport, describeDelivery, smtpConnection, type DeliveryDescription } from "./lib/transports"
 import { diagnoseSmtp, type DiagnoseStep } from "./lib/diagnose"
@@ -302,6 +303,29 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     if (row) await this.deleteLoyaltyEmailLogs([logId], sharedContext)
   }
 
+  /**
+   * Sends the settings test mail. The settings are resolved once, and the same object both
+   * writes the body and drives the transport: what the body states is what was used.
+   */
+  @InjectManager()
+  async sendSettingsTestEmail(to: string, requestId: string, @MedusaContext() sharedContext: Context = {}) {
+    const settings = await this.getEffectiveEmailSettings(sharedContext)
+    const delivery = describeDelivery(settings.values, this.config_.sendgridSmtpHost)
+    const { subject, html_body, text_body } = settingsTestMessage(delivery, settings)
+    const { log } = await this.queueEmail({
+      idempotency_key: `settings_test:${requestId}`,
+      template_key: "settings_test",
+      locale: "en",
+      recipient: to,
+      subject,
+      html_body,
+      text_body,
+      context: { delivery },
+    })
+    const outcome = await this.deliverEmail(log.id, { settings })
+    return { ...outcome, delivery }
+  }
+
   // ---------- expiring points ----------
 
   /** Records expiry notices; returns only those never recorded before (each is emitted once). */
@@ -330,6 +354,29 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     const steps = await diagnoseSmtp(connection, timeoutMs)
     return { provider: effective.values.provider, target: `${connection.host}:${connection.port}`, steps, note: null }
   }
+}
+
+function settingsTestMessage(delivery: DeliveryDescription, settings: EffectiveEmailSettings) {
+  const sources = settings.sources as Record<string, string | null>
+  const lines = [
+    ["Provider", delivery.provider, sources.provider],
+    ["Host", delivery.host ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.host],
+    ["Port", delivery.port === null ? "(none)" : String(delivery.port), sources.port],
+    ["Security", delivery.security, sources.secure],
+    ["From", delivery.from ?? "(none)", sources.from_address],
+    ["User", delivery.user ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.user],
+  ] as const
+  const text =
+    "This is a test mail from RewardFlow. It was sent with these effective settings:\n\n" +
+    lines.map(([label, value, source]) => `${label}: ${value} (from ${source ?? "nowhere"})`).join("\n") +
+    "\n"
+  const html =
+    "<p>This is a test mail from RewardFlow. It was sent with these effective settings:</p><table>" +
+    lines
+      .map(([label, value, source]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td><td>(from ${escapeHtml(source ?? "nowhere")})</td></tr>`)
+      .join("") +
+    "</table>"
+  return { subject: `RewardFlow test mail via ${delivery.provider}`, html_body: html, text_body: text }
 }
 
 function asTemplateKey(key: string): TemplateKey {

@@ -30,7 +30,7 @@ export function renderEmail(
 ): RenderedEmail {
   validateTemplate(key, content)
   const values = formatVariables(key, raw, locale)
-  const subject = renderNodes(parseTemplate(content.subject, "subject"), values, "text").replace(/\s+/g, " ").trim()
+  const subject = renderNodes(parseTemplate(content.subject, "subject"), values, "text").replace(/[ \t\r\n]+/g, " ").trim()
   const body = {
     html: renderNodes(parseTemplate(content.html_body, "html_body"), values, "html"),
     text: renderNodes(parseTemplate(content.text_body, "text_body"), values, "text"),
