@@ -15,6 +15,7 @@ import {
 import { AdminUpdateLoyaltyProgram } from "./admin/loyalty/program/validators"
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
+import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -80,5 +81,6 @@ export default defineMiddlewares({
       matcher: "/admin/loyalty/accounts/:id/adjust",
       middlewares: [validateAndTransformBody(AdminAdjustPoints)],
     },
+    ...emailAdminMiddlewares,
   ],
 })
