@@ -20,7 +20,11 @@ export default defineConfig({
     {
       resolve: "./src/modules/loyalty-messaging",
       // A fixed key for tests and local development only; a real store sets its own.
-      options: { encryptionKey: process.env.REWARDFLOW_ENCRYPTION_KEY || "0".repeat(63) + "1" },
+      options: {
+        encryptionKey: process.env.REWARDFLOW_ENCRYPTION_KEY || "0".repeat(63) + "1",
+        // Staff allowed to edit templates when RBAC is off (integration-tests/http/email.spec.ts).
+        email: { templateEditors: { emails: ["editor@rewardflow.test"], roles: ["marketing"] } },
+      },
     },
   ],
 })

@@ -15,7 +15,7 @@ import {
   type StoredOverrides,
 } from "../../lib/layered-settings"
 import type { RewardFlowOptions } from "../loyalty/options"
-import { EmailLogStore } from "./lib/email-log-store"
+import { MessagingStore } from "./lib/messaging-store"
 import { localeChain } from "./lib/locale"
 import { escapeHtml } from "./lib/template-syntax"
 import { renderEmail, validateTemplate, type RenderedEmail, type TemplateContent } from "./lib/render-email"
@@ -152,7 +152,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
 
   protected async writeOverrides_(id: string | null, overrides: StoredOverrides, actorId: string | null, sharedContext: Context) {
     if (id) {
-      await this.updateLoyaltyEmailSettings({ id, overrides, updated_by: actorId }, sharedContext)
+      await MessagingStore.of(sharedContext).replaceSettingsOverrides(id, overrides, actorId)
     } else {
       await this.createLoyaltyEmailSettings({ overrides, updated_by: actorId }, sharedContext)
     }
@@ -207,7 +207,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
   /** Writes the mail to the log as `queued` (or finds it by its key). */
   @InjectTransactionManager()
   async queueEmail(message: OutgoingEmail, @MedusaContext() sharedContext: Context = {}) {
-    return await EmailLogStore.of(sharedContext).queue(message)
+    return await MessagingStore.of(sharedContext).queue(message)
   }
 
   /**
@@ -278,22 +278,22 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async claimEmail_(logId: string, @MedusaContext() sharedContext: Context = {}) {
-    return await EmailLogStore.of(sharedContext).claim(logId, this.config_.leaseSeconds)
+    return await MessagingStore.of(sharedContext).claim(logId, this.config_.leaseSeconds)
   }
 
   @InjectTransactionManager()
   protected async finishEmail_(
     logId: string,
-    outcome: Parameters<EmailLogStore["finish"]>[1],
+    outcome: Parameters<MessagingStore["finish"]>[1],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await EmailLogStore.of(sharedContext).finish(logId, outcome)
+    return await MessagingStore.of(sharedContext).finish(logId, outcome)
   }
 
   /** Mails the retry job should try now: due retries, expired leases, stale queued rows. */
   @InjectTransactionManager()
   async listDueEmailIds(limit = 100, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return await EmailLogStore.of(sharedContext).due(limit, this.config_.leaseSeconds)
+    return await MessagingStore.of(sharedContext).due(limit, this.config_.leaseSeconds)
   }
 
   /** Undoes a queue step: removes the row only if nothing was attempted yet. */
@@ -334,7 +334,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     notices: { account_id: string; expires_on: string; points: number }[],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await EmailLogStore.of(sharedContext).insertExpiryNotices(notices)
+    return await MessagingStore.of(sharedContext).insertExpiryNotices(notices)
   }
 
   // ---------- diagnosis ----------

@@ -37,10 +37,12 @@ export const AdminPreviewEmail = z
   .strict()
 export type AdminPreviewEmailType = z.infer<typeof AdminPreviewEmail>
 
-export const AdminSendTemplateTest = AdminPreviewEmail.extend({ to: z.string().trim().email() }).strict()
+const Recipient = z.string().trim().email({ message: "to must be an email address" })
+
+export const AdminSendTemplateTest = AdminPreviewEmail.extend({ to: Recipient }).strict()
 export type AdminSendTemplateTestType = z.infer<typeof AdminSendTemplateTest>
 
-export const AdminSendSettingsTest = z.object({ to: z.string().trim().email() }).strict()
+export const AdminSendSettingsTest = z.object({ to: Recipient }).strict()
 export type AdminSendSettingsTestType = z.infer<typeof AdminSendSettingsTest>
 
 /** Field values are checked by the settings spec (names the field); null removes an override. */

@@ -1,3 +1,4 @@
+import net from "node:net"
 import nodemailer, { type Transporter } from "nodemailer"
 import type { EmailTransport, TransportMessage, TransportReceipt } from "./types"
 
@@ -25,7 +26,8 @@ export class SmtpTransport implements EmailTransport {
       secure: connection.secure,
       requireTLS: connection.requireTls,
       auth: connection.user ? { user: connection.user, pass: connection.password ?? "" } : undefined,
-      tls: { rejectUnauthorized: connection.rejectUnauthorized, servername: connection.host },
+      // SNI takes a host name only, never an IP address.
+      tls: { rejectUnauthorized: connection.rejectUnauthorized, ...(net.isIP(connection.host) ? {} : { servername: connection.host }) },
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 2,

@@ -12,17 +12,18 @@ export function stableMessageId(idempotencyKey: string): string {
 }
 
 /**
- * The email log's SQL, on the caller's transaction. Claiming is one conditional UPDATE, so
+ * The module's SQL, on the caller's transaction: the email log, expiry notices and the
+ * settings overrides. Claiming is one conditional UPDATE, so
  * two senders (a subscriber and the retry job, or two workers) never both get the same mail.
  */
-export class EmailLogStore {
+export class MessagingStore {
   constructor(private readonly knex: Knex.Transaction) {}
 
-  static of(sharedContext: Context): EmailLogStore {
+  static of(sharedContext: Context): MessagingStore {
     const manager = sharedContext.transactionManager as { getTransactionContext(): Knex.Transaction | undefined } | undefined
     const knex = manager?.getTransactionContext?.()
     if (!knex) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Email log changes must run inside a transaction")
-    return new EmailLogStore(knex)
+    return new MessagingStore(knex)
   }
 
   /** Writes the mail as `queued` unless its key is already logged; returns the row either way. */
@@ -123,6 +124,17 @@ export class EmailLogStore {
       [leaseSeconds, limit]
     )
     return rows.map((r: { id: string }) => r.id)
+  }
+
+  /**
+   * Replaces the stored overrides as a whole. (The generated update merges json objects,
+   * so a removed override would survive it.)
+   */
+  async replaceSettingsOverrides(id: string, overrides: Record<string, unknown>, actorId: string | null) {
+    await this.knex.raw(
+      `UPDATE loyalty_email_settings SET overrides = ?::jsonb, updated_by = ?, updated_at = now() WHERE id = ?`,
+      [JSON.stringify(overrides), actorId, id]
+    )
   }
 
   /** Inserts expiry notices not sent before; returns only the new ones. */
