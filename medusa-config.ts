@@ -22,8 +22,12 @@ export default defineConfig({
       // A fixed key for tests and local development only; a real store sets its own.
       options: {
         encryptionKey: process.env.REWARDFLOW_ENCRYPTION_KEY || "0".repeat(63) + "1",
-        // Staff allowed to edit templates when RBAC is off (integration-tests/http/email.spec.ts).
-        email: { templateEditors: { emails: ["editor@rewardflow.test"], roles: ["marketing"] } },
+        email: {
+          // Staff allowed to edit templates when RBAC is off (integration-tests/http/email.spec.ts).
+          templateEditors: { emails: ["editor@rewardflow.test"], roles: ["marketing"] },
+          // SendGrid's relay is reached on loopback in tests (smtp.sendgrid.net by default).
+          sendgridSmtpHost: "127.0.0.1",
+        },
       },
     },
   ],

@@ -445,13 +445,24 @@ medusaIntegrationTestRunner({
         expect(log).toMatchObject({ provider: "log", status: "sent" })
       })
 
-      it("SendGrid goes through its SMTP relay as user apikey with the API key", async () => {
-        // The relay host is an option (email.sendgridSmtpHost); this suite's config does not
-        // set it, so only what the settings say about it is checked here.
-        await saveSettings({ provider: "sendgrid", sendgrid_api_key: "SG.test-key", port: 587, from_address: "loyalty@rewardflow.test" })
-        const view = (await api.get("/admin/loyalty/email/settings", admin)).data
-        expect(view.delivery).toMatchObject({ provider: "sendgrid", host: "smtp.sendgrid.net", port: 587, user: "apikey", security: "STARTTLS (required)" })
+      it("SendGrid goes through its SMTP relay with STARTTLS, as user apikey with the API key", async () => {
+        // medusa-config.ts points the relay (option email.sendgridSmtpHost) at loopback.
+        const relay = await mailServer({ tls: cert, auth: { user: "apikey", pass: "SG.test-key" } })
+        const view = await saveSettings({
+          provider: "sendgrid",
+          sendgrid_api_key: "SG.test-key",
+          port: relay.port,
+          from_address: "loyalty@rewardflow.test",
+          tls_reject_unauthorized: false,
+        })
+        expect(view.delivery).toMatchObject({ provider: "sendgrid", host: "127.0.0.1", port: relay.port, user: "apikey", security: "STARTTLS (required)" })
         expect(JSON.stringify(view)).not.toContain("SG.test-key")
+        const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
+        expect(email.status).toBe("sent")
+        expect(relay.mails).toHaveLength(1)
+        expect(relay.mails[0]).toMatchObject({ user: "apikey", secure: true })
+        expect(relay.mails[0].text).toContain("Provider: sendgrid (from database)")
+        expect(relay.mails[0].text).toContain("User: apikey (from sendgrid relay)")
       })
     })
 
