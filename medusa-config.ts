@@ -17,6 +17,8 @@ export default defineConfig({
   },
   modules: [
     { resolve: "./src/modules/loyalty" },
+    // Medusa's RBAC (behind the `rbac` feature flag in 2.21) for integration-tests/http/email-rbac.spec.ts.
+    ...(process.env.MEDUSA_FF_RBAC === "true" ? [{ key: "rbac", resolve: "@medusajs/medusa/rbac" }] : []),
     {
       resolve: "./src/modules/loyalty-messaging",
       // A fixed key for tests and local development only; a real store sets its own.
