@@ -5,7 +5,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, FeatureFlag, Modules } from "@medusajs/framework/utils"
 import { MigrationScriptsMigrator } from "@medusajs/framework/migrations"
 import { join } from "node:path"
-import { ensureAdminUser } from "../fixtures"
+import { ensureAdminUser, failure } from "../fixtures"
 
 jest.setTimeout(120_000)
 
@@ -13,16 +13,6 @@ jest.setTimeout(120_000)
 afterAll(() => {
   delete process.env.MEDUSA_FF_RBAC
 })
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await p
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-  throw new Error("expected the request to fail, it succeeded")
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

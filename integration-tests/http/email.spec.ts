@@ -11,6 +11,7 @@ import retryLoyaltyEmails from "../../src/jobs/retry-loyalty-emails"
 import notifyExpiringLoyaltyPoints from "../../src/jobs/notify-expiring-points"
 import {
   adminHeaders,
+  failure,
   freePort,
   registerCustomer,
   seedStore,
@@ -21,17 +22,6 @@ import {
 } from "../fixtures"
 
 jest.setTimeout(120_000)
-
-/** The HTTP status and body of a request that is expected to fail. */
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await p
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-  throw new Error("expected the request to fail, it succeeded")
-}
 
 const SMTP_ENV = [
   "REWARDFLOW_EMAIL_PROVIDER",

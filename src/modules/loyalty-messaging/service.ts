@@ -122,7 +122,8 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     actorId: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: StoredOverrides; next: StoredOverrides }> {
-    const row = await this.settingsRow_(sharedContext, true)
+    await MessagingStore.of(sharedContext).lockSettings()
+    const row = await this.settingsRow_(sharedContext)
     const previous = (row?.overrides as StoredOverrides) ?? {}
     const next = mergeOverrides(EMAIL_SETTINGS_SPEC, previous, patch, this.box_, EMAIL_SECRETS_CONTEXT)
     // The whole result must resolve, so a saved value never breaks sending later.
@@ -137,16 +138,13 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
   /** Puts back overrides exactly as stored before (compensation). */
   @InjectTransactionManager()
   async restoreEmailSettingsOverrides(stored: StoredOverrides, @MedusaContext() sharedContext: Context = {}) {
-    const row = await this.settingsRow_(sharedContext, true)
+    await MessagingStore.of(sharedContext).lockSettings()
+    const row = await this.settingsRow_(sharedContext)
     await this.writeOverrides_(row?.id ?? null, stored, null, sharedContext)
   }
 
-  protected async settingsRow_(sharedContext: Context, lock = false) {
-    const [row] = await this.listLoyaltyEmailSettings(
-      {},
-      { order: { created_at: "ASC" }, take: 1, ...(lock ? { lock: { mode: "pessimistic_write" } } : {}) } as any,
-      sharedContext
-    )
+  protected async settingsRow_(sharedContext: Context) {
+    const [row] = await this.listLoyaltyEmailSettings({}, { order: { created_at: "ASC" }, take: 1 }, sharedContext)
     return row ?? null
   }
 

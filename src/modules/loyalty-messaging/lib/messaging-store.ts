@@ -126,6 +126,11 @@ export class MessagingStore {
     return rows.map((r: { id: string }) => r.id)
   }
 
+  /** Serialises saves of the settings (the first save creates the single row). */
+  async lockSettings() {
+    await this.knex.raw("select pg_advisory_xact_lock(hashtext('rewardflow:email-settings'))")
+  }
+
   /**
    * Replaces the stored overrides as a whole. (The generated update merges json objects,
    * so a removed override would survive it.)
