@@ -4,6 +4,18 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+/** Plugin options for the tests. */
+const rewardflowOptions = {
+  // A fixed key for tests and local development only; a real store sets its own.
+  encryptionKey: process.env.REWARDFLOW_ENCRYPTION_KEY || "0".repeat(63) + "1",
+  email: {
+    // Staff allowed to edit templates when RBAC is off (integration-tests/http/email.spec.ts).
+    templateEditors: { emails: ["editor@rewardflow.test"], roles: ["marketing"] },
+    // SendGrid's relay is reached on loopback in tests (smtp.sendgrid.net by default).
+    sendgridSmtpHost: "127.0.0.1",
+  },
+}
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -16,7 +28,11 @@ export default defineConfig({
     },
   },
   modules: [
-    { resolve: "./src/modules/loyalty" },
-    { resolve: "./src/modules/loyalty-wallet" },
+    // Medusa's RBAC (behind the `rbac` feature flag in 2.21) for integration-tests/http/email-rbac.spec.ts.
+    ...(process.env.MEDUSA_FF_RBAC === "true" ? [{ key: "rbac", resolve: "@medusajs/medusa/rbac" }] : []),
+    // In a host app the plugin entry passes one options object to every module; so do we.
+    { resolve: "./src/modules/loyalty", options: rewardflowOptions },
+    { resolve: "./src/modules/loyalty-wallet", options: rewardflowOptions },
+    { resolve: "./src/modules/loyalty-messaging", options: rewardflowOptions },
   ],
 })

@@ -18,6 +18,7 @@ import { StoreApplyRedemption } from "./store/carts/[id]/loyalty/redemptions/val
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
+import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -113,5 +114,6 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminUpdateReward)],
     },
     ...loyaltyWalletMiddlewares,
+    ...emailAdminMiddlewares,
   ],
 })

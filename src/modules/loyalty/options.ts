@@ -82,6 +82,13 @@ export type RewardFlowOptions = {
     /** Locale for shoppers who have none (en, fr, de, lb). Default: "en". */
     defaultLocale?: "en" | "fr" | "de" | "lb"
   }
+  /**
+   * Loyalty emails: delivery settings (the base that values saved in the admin override),
+   * retry and expiry-warning timing, links and who may edit templates. Every field is
+   * optional; see the README. Default: provider "log" (nothing is sent).
+   * Example: `{ provider: "smtp", host: "smtp.example.lu", port: 587, user: "loyalty", from: "loyalty@shop.lu" }`
+   */
+  email?: import("../loyalty-messaging/types").LoyaltyEmailOptions
 }
 
 const LOCALES = ["en", "fr", "de", "lb"]

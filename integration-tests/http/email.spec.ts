@@ -1,0 +1,494 @@
+import { join } from "node:path"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { MigrationScriptsMigrator } from "@medusajs/framework/migrations"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { LOYALTY_MESSAGING_MODULE, TEMPLATE_KEYS, EMAIL_LOCALES } from "../../src/modules/loyalty-messaging"
+import type LoyaltyMessagingModuleService from "../../src/modules/loyalty-messaging/service"
+import seedLoyaltyEmailTemplates from "../../src/migration-scripts/seed-loyalty-email-templates"
+import retryLoyaltyEmails from "../../src/jobs/retry-loyalty-emails"
+import notifyExpiringLoyaltyPoints from "../../src/jobs/notify-expiring-points"
+import {
+  adminHeaders,
+  failure,
+  freePort,
+  registerCustomer,
+  seedStore,
+  selfSignedCertificate,
+  startMailServer,
+  type MailServer,
+  type StoreFixture,
+} from "../fixtures"
+
+jest.setTimeout(120_000)
+
+const SMTP_ENV = [
+  "REWARDFLOW_EMAIL_PROVIDER",
+  "REWARDFLOW_SMTP_HOST",
+  "REWARDFLOW_SMTP_PORT",
+  "REWARDFLOW_SMTP_USER",
+  "REWARDFLOW_SMTP_PASSWORD",
+  "REWARDFLOW_SMTP_SECURE",
+  "REWARDFLOW_SMTP_FROM",
+]
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: StoreFixture
+    let admin: { headers: Record<string, string> }
+    let adminUserId: string
+    const cert = selfSignedCertificate()
+    const servers: MailServer[] = []
+
+    beforeAll(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      admin = await adminHeaders(container)
+      const [user] = await container.resolve(Modules.USER).listUsers({ email: "admin@rewardflow.test" })
+      adminUserId = user.id
+      // The templates are seeded the way `medusa db:migrate` does it: Medusa's migration
+      // script runner over the plugin's src/migration-scripts.
+      const migrator = new MigrationScriptsMigrator({ container })
+      await migrator.ensureMigrationsTable()
+      await migrator.run([join(__dirname, "../../src/migration-scripts")])
+    })
+
+    afterEach(async () => {
+      for (const name of SMTP_ENV) delete process.env[name]
+      await Promise.all(servers.splice(0).map((s) => s.stop()))
+    })
+
+    const container = () => getContainer()
+    const eventBus = () => container().resolve(Modules.EVENT_BUS)
+    const messaging = () => container().resolve<LoyaltyMessagingModuleService>(LOYALTY_MESSAGING_MODULE)
+    const loyalty = () => container().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+
+    async function mailServer(opts: Parameters<typeof startMailServer>[0] = {}) {
+      const server = await startMailServer(opts)
+      servers.push(server)
+      return server
+    }
+
+    async function saveSettings(body: Record<string, unknown>, headers = admin) {
+      return (await api.post("/admin/loyalty/email/settings", body, headers)).data
+    }
+
+    /** Points delivery at a plain loopback server (no TLS, no auth). */
+    async function usePlainServer(server: MailServer, extra: Record<string, unknown> = {}) {
+      await saveSettings({ provider: "smtp", host: "127.0.0.1", port: server.port, from_address: "loyalty@rewardflow.test", ...extra })
+    }
+
+    async function logs(qs = "") {
+      return (await api.get(`/admin/loyalty/email/logs${qs}`, admin)).data.emails
+    }
+
+    let seq = 0
+    async function newShopper(first_name = "Jos", metadata?: Record<string, unknown>) {
+      seq++
+      const shopper = await registerCustomer(api as any, store.publishable_key, {
+        email: `member${seq}-${Date.now()}@rewardflow.test`,
+        password: "s3cret-pass",
+        first_name,
+      })
+      if (metadata) await api.post(`/admin/customers/${shopper.customer.id}`, { metadata }, admin)
+      return shopper
+    }
+
+    /** Enrolls through the store API and waits for the email subscribers to finish. */
+    async function enroll(shopper: { headers: Record<string, string> }, withBonus = false) {
+      const waits = [TestEventUtils.waitSubscribersExecution("loyalty.account_enrolled", eventBus())]
+      if (withBonus) waits.push(TestEventUtils.waitSubscribersExecution("loyalty.points_earned", eventBus()))
+      const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+      await Promise.all(waits)
+      return data.account
+    }
+
+    async function emit(name: string, data: Record<string, unknown>) {
+      const done = TestEventUtils.waitSubscribersExecution(name, eventBus())
+      await eventBus().emit({ name, data })
+      await done
+    }
+
+    describe("templates", () => {
+      it("seeds 20 templates once, and seeding again never overwrites an edited one", async () => {
+        const { templates, variables } = (await api.get("/admin/loyalty/email/templates", admin)).data
+        expect(templates).toHaveLength(20)
+        for (const key of TEMPLATE_KEYS) {
+          expect(templates.filter((t: any) => t.key === key).map((t: any) => t.locale).sort()).toEqual([...EMAIL_LOCALES].sort())
+        }
+        expect(variables.loyalty_reward_ready).toContain("reward.name")
+
+        const lb = templates.find((t: any) => t.key === "loyalty_enrollment" && t.locale === "lb")
+        expect(lb.subject).toBe("Wëllkomm bei {{program.name}}!")
+        const { data } = await api.post(`/admin/loyalty/email/templates/${lb.id}`, { subject: "Moien {{customer.first_name}}, wëllkomm!" }, admin)
+        expect(data.template.updated_by).toBe(adminUserId)
+
+        await seedLoyaltyEmailTemplates({ container: container() })
+        const after = (await api.get(`/admin/loyalty/email/templates/${lb.id}`, admin)).data.template
+        expect(after.subject).toBe("Moien {{customer.first_name}}, wëllkomm!")
+        expect((await api.get("/admin/loyalty/email/templates", admin)).data.templates).toHaveLength(20)
+      })
+
+      it("every seeded template previews in its own locale with no variable left unfilled", async () => {
+        const { templates } = (await api.get("/admin/loyalty/email/templates", admin)).data
+        for (const t of templates) {
+          const { preview } = (await api.post("/admin/loyalty/email/preview", { key: t.key, locale: t.locale }, admin)).data
+          expect(preview.locale).toBe(t.locale)
+          for (const part of [preview.subject, preview.html, preview.text]) {
+            expect(part).not.toMatch(/\{\{|\}\}/)
+          }
+          expect(preview.text).toContain("Léa")
+          expect(preview.html).toContain("Léa")
+          expect(preview.html).toContain('name="viewport"')
+        }
+      })
+
+      it("refuses an unknown variable with a 400 naming it, and changes nothing", async () => {
+        const [t] = (await api.get("/admin/loyalty/email/templates?key=loyalty_enrollment&locale=en", admin)).data.templates
+        const bad = await failure(
+          api.post(`/admin/loyalty/email/templates/${t.id}`, { html_body: "<p>{{reward.name}}</p>", subject: "New" }, admin)
+        )
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("html_body: unknown variable {{reward.name}} for loyalty_enrollment")
+        const unclosed = await failure(api.post(`/admin/loyalty/email/templates/${t.id}`, { text_body: "{{#if balance}}x" }, admin))
+        expect(unclosed.status).toBe(400)
+        expect(unclosed.data.message).toContain("text_body: {{#if balance}} is never closed")
+        const unknownField = await failure(api.post(`/admin/loyalty/email/templates/${t.id}`, { body: "x" }, admin))
+        expect(unknownField.status).toBe(400)
+        const after = (await api.get(`/admin/loyalty/email/templates/${t.id}`, admin)).data.template
+        expect(after.subject).toBe(t.subject)
+        expect(after.html_body).toBe(t.html_body)
+        expect(after.updated_by).toBeNull()
+        const preview = await failure(
+          api.post("/admin/loyalty/email/preview", { key: "loyalty_points_earned", locale: "fr", draft: { subject: "{{points}} {{wallet}}" } }, admin)
+        )
+        expect(preview.status).toBe(400)
+        expect(preview.data.message).toContain("subject: unknown variable {{wallet}}")
+      })
+
+      it("staff edit templates only with loyalty.manage_templates (plugin option without RBAC); settings stay admin-only", async () => {
+        const [t] = (await api.get("/admin/loyalty/email/templates?key=loyalty_points_earned&locale=de", admin)).data.templates
+        const userModule = container().resolve(Modules.USER)
+        const as = async (email: string, role: string) => {
+          const headers = await adminHeaders(container(), { email })
+          const [u] = await userModule.listUsers({ email })
+          await userModule.updateUsers({ id: u.id, metadata: { role } })
+          return headers
+        }
+        const staff = await as("staff@rewardflow.test", "staff")
+        const editor = await as("editor@rewardflow.test", "staff")
+        const marketing = await as("someone@rewardflow.test", "marketing")
+
+        expect((await api.get(`/admin/loyalty/email/templates/${t.id}`, staff)).data.template.id).toBe(t.id)
+        const refused = await failure(api.post(`/admin/loyalty/email/templates/${t.id}`, { subject: "Staff {{points}}" }, staff))
+        expect(refused.status).toBe(403)
+        expect(refused.data.message).toContain("loyalty.manage_templates")
+        expect((await api.get(`/admin/loyalty/email/templates/${t.id}`, admin)).data.template.subject).toBe(t.subject)
+
+        await api.post(`/admin/loyalty/email/templates/${t.id}`, { subject: "Editor {{points}}" }, editor)
+        await api.post(`/admin/loyalty/email/templates/${t.id}`, { subject: "Marketing {{points}}" }, marketing)
+        const saved = (await api.get(`/admin/loyalty/email/templates/${t.id}`, admin)).data.template
+        expect(saved.subject).toBe("Marketing {{points}}")
+
+        const settings = await failure(saveSettings({ host: "evil.example" }, editor))
+        expect(settings.status).toBe(403)
+        expect(settings.data.message).toContain("only admins")
+        expect((await api.get("/admin/loyalty/email/settings", admin)).data.settings.host.source).toBeNull()
+      })
+    })
+
+    describe("delivery", () => {
+      it("enrollment mails arrive over STARTTLS with AUTH, in the shopper's language, and a redelivered event sends nothing", async () => {
+        const server = await mailServer({ tls: cert, auth: { user: "loyalty", pass: "smtp-pass-123" } })
+        await saveSettings({
+          provider: "smtp",
+          host: "127.0.0.1",
+          port: server.port,
+          require_tls: true,
+          user: "loyalty",
+          password: "smtp-pass-123",
+          from_address: "loyalty@rewardflow.test",
+          from_name: "Café Lëtzebuerg",
+          // The test server's certificate is self-signed (made by this test).
+          tls_reject_unauthorized: false,
+        })
+        await api.post("/admin/loyalty/program", { welcome_bonus_points: 1250 }, admin)
+        const shopper = await newShopper("Jos", { locale: "lb" })
+        const account = await enroll(shopper, true)
+
+        expect(server.mails).toHaveLength(2)
+        const welcome = server.mails.find((m) => m.subject === "Wëllkomm bei Rewards!")!
+        const bonus = server.mails.find((m) => m.subject === "1.250 Wëllkommspunkte fir Iech")!
+        expect(welcome).toBeDefined()
+        expect(bonus).toBeDefined()
+        for (const mail of [welcome, bonus]) {
+          expect(mail.secure).toBe(true)
+          expect(mail.user).toBe("loyalty")
+          expect(mail.envelope.to).toEqual([shopper.customer.email])
+          expect(mail.from?.value[0]).toEqual({ address: "loyalty@rewardflow.test", name: "Café Lëtzebuerg" })
+        }
+        expect(welcome.text).toContain("Moien Jos,")
+        expect(welcome.text).toContain(`Är Kaartennummer: ${account.card_number.replace(/(\d{4})(?=\d)/g, "$1 ")}`)
+        expect(bonus.text).toContain("hu mir Iech 1.250 Punkten op Äert Konto gutgeschriwwen")
+        expect(bonus.html).toContain("<strong>1.250 Punkten</strong>")
+
+        const logged = await logs()
+        const enrollmentLog = logged.find((l: any) => l.template_key === "loyalty_enrollment")
+        expect(enrollmentLog).toMatchObject({
+          status: "sent",
+          locale: "lb",
+          recipient: shopper.customer.email,
+          provider: "smtp",
+          from_address: "loyalty@rewardflow.test",
+          attempts: 1,
+        })
+        expect(welcome.messageId).toBe(enrollmentLog.message_id)
+
+        // The same event delivered again (Redis retry, second worker): the log key holds.
+        await emit("loyalty.account_enrolled", { id: account.id, customer_id: shopper.customer.id })
+        expect(server.mails).toHaveLength(2)
+        expect((await logs("?template_key=loyalty_enrollment")).filter((l: any) => l.recipient === shopper.customer.email)).toHaveLength(1)
+      })
+
+      it("falls back as a whole template (lb -> de) and uses the program's locale when the shopper has none", async () => {
+        const server = await mailServer()
+        await usePlainServer(server)
+        const [lb] = (await api.get("/admin/loyalty/email/templates?key=loyalty_enrollment&locale=lb", admin)).data.templates
+        await api.post(`/admin/loyalty/email/templates/${lb.id}`, { is_active: false }, admin)
+        await enroll(await newShopper("Marie", { locale: "lb" }))
+        expect(server.mails[0].subject).toBe("Willkommen bei Rewards!")
+        expect(server.mails[0].text).toContain("Hallo Marie,")
+
+        await api.post("/admin/loyalty/program", { default_locale: "fr" }, admin)
+        await enroll(await newShopper("Luc"))
+        expect(server.mails[1].subject).toBe("Bienvenue dans Rewards !")
+        expect(server.mails[1].text).toContain("Bonjour Luc,")
+        const locales = (await logs("?template_key=loyalty_enrollment")).map((l: any) => l.locale).sort()
+        expect(locales).toEqual(["de", "fr"])
+      })
+
+      it("points earned, reward ready (reward not loadable) and expiring points each send their mail once", async () => {
+        const server = await mailServer()
+        await usePlainServer(server)
+        const shopper = await newShopper("Anna", { locale: "de" })
+        const account = await enroll(shopper)
+        server.mails.splice(0)
+
+        await emit("loyalty.points_earned", { id: "lent_test_1", account_id: account.id, customer_id: shopper.customer.id, type: "earn", points: 1234, balance: 1234 })
+        expect(server.mails.map((m) => m.subject)).toEqual(["Sie haben 1.234 Punkte gesammelt"])
+
+        await emit("loyalty.reward_ready", { id: "lrew_missing", account_id: account.id, customer_id: shopper.customer.id, balance: 1234, points_cost: 1000 })
+        expect(server.mails[1].subject).toBe("Ihre Prämie wartet")
+        expect(server.mails[1].text).toContain("genug für eine Prämie (1.000 Punkte)")
+
+        // Points that expire in 5 days: the job announces them once, however often it runs.
+        const expires = new Date(Date.now() + 5 * 86_400_000)
+        await loyalty().creditPoints({
+          account_id: account.id,
+          type: "adjust",
+          points: 300,
+          source_type: "admin",
+          idempotency_key: `test-expiring-${account.id}`,
+          expires_at: expires,
+          reason: "test",
+        } as any)
+        const expiring = TestEventUtils.waitSubscribersExecution("loyalty.points_expiring", eventBus())
+        await notifyExpiringLoyaltyPoints(container())
+        await expiring
+        await notifyExpiringLoyaltyPoints(container())
+        const date = new Intl.DateTimeFormat("de", { dateStyle: "long", timeZone: "UTC" }).format(expires)
+        expect(server.mails.slice(2).map((m) => m.subject)).toEqual([`300 Punkte verfallen am ${date}`])
+        expect(server.mails[2].text).toContain("Ihr Punktestand beträgt 300 Punkte")
+      })
+
+      it("mail server down: logged as retrying, sent once when it is back", async () => {
+        const port = await freePort()
+        await saveSettings({ provider: "smtp", host: "127.0.0.1", port, from_address: "loyalty@rewardflow.test" })
+        const shopper = await newShopper("Paul")
+        await enroll(shopper)
+
+        let [log] = await logs("?template_key=loyalty_enrollment")
+        expect(log).toMatchObject({ status: "retrying", attempts: 1, provider: "smtp", from_address: "loyalty@rewardflow.test" })
+        expect(log.error).toContain("ECONNREFUSED")
+
+        // Not due yet: the job leaves it alone (backoff).
+        await retryLoyaltyEmails(container())
+        ;[log] = await logs("?template_key=loyalty_enrollment")
+        expect(log).toMatchObject({ status: "retrying", attempts: 1 })
+
+        const server = await mailServer({ port })
+        // Time passes until the retry is due.
+        await messaging().updateLoyaltyEmailLogs({ id: log.id, next_attempt_at: new Date(Date.now() - 1000) })
+        await retryLoyaltyEmails(container())
+        await retryLoyaltyEmails(container())
+        await emit("loyalty.account_enrolled", { id: log.context.account_id, customer_id: shopper.customer.id })
+
+        expect(server.mails).toHaveLength(1)
+        expect(server.mails[0].subject).toBe("Welcome to Rewards!")
+        expect(server.mails[0].messageId).toBe(log.message_id)
+        ;[log] = await logs("?template_key=loyalty_enrollment")
+        expect(log).toMatchObject({ status: "sent", attempts: 2, error: null })
+      })
+
+      it("a mail whose sender died mid-send is sent by the job after the lease; one held by a live sender is not", async () => {
+        const server = await mailServer()
+        await usePlainServer(server)
+        const queue = (key: string) =>
+          messaging().queueEmail({
+            idempotency_key: key,
+            template_key: "loyalty_enrollment",
+            locale: "en",
+            recipient: `${key}@rewardflow.test`,
+            subject: `mail ${key}`,
+            html_body: "<p>x</p>",
+            text_body: "x",
+          })
+        const crashed = (await queue("crashed")).log
+        const live = (await queue("live")).log
+        await messaging().updateLoyaltyEmailLogs([
+          { id: crashed.id, status: "sending", attempts: 1, lease_until: new Date(Date.now() - 1000) },
+          { id: live.id, status: "sending", attempts: 1, lease_until: new Date(Date.now() + 600_000) },
+        ])
+        await retryLoyaltyEmails(container())
+        await retryLoyaltyEmails(container())
+        expect(server.mails.map((m) => m.subject)).toEqual(["mail crashed"])
+        const byKey = Object.fromEntries((await logs()).map((l: any) => [l.idempotency_key, l]))
+        expect(byKey.crashed).toMatchObject({ status: "sent", attempts: 2 })
+        expect(byKey.live).toMatchObject({ status: "sending", attempts: 1 })
+      })
+    })
+
+    describe("settings", () => {
+      it("database overrides beat env field by field; the test mail states what was used; secrets never come back", async () => {
+        const server = await mailServer()
+        const closed = await freePort()
+        Object.assign(process.env, {
+          REWARDFLOW_EMAIL_PROVIDER: "smtp",
+          REWARDFLOW_SMTP_HOST: "127.0.0.1",
+          REWARDFLOW_SMTP_PORT: String(closed),
+          REWARDFLOW_SMTP_FROM: "env@rewardflow.test",
+          REWARDFLOW_SMTP_PASSWORD: "env-secret-pw",
+        })
+        let view = (await api.get("/admin/loyalty/email/settings", admin)).data
+        expect(view.settings.port).toEqual({ value: closed, source: "env", is_set: true })
+        expect(view.settings.provider).toEqual({ value: "smtp", source: "env", is_set: true })
+        expect(view.settings.password).toEqual({ value: null, source: "env", secret: true, is_set: true })
+        expect(view.settings.secure).toEqual({ value: false, source: "default", is_set: true })
+        expect(JSON.stringify(view)).not.toContain("env-secret-pw")
+
+        view = await saveSettings({ port: server.port, from_address: "db@rewardflow.test", password: "db-secret-pw" })
+        expect(view.settings.port).toEqual({ value: server.port, source: "database", is_set: true })
+        expect(view.settings.from_address.source).toBe("database")
+        expect(view.settings.password).toEqual({ value: null, source: "database", secret: true, is_set: true })
+        expect(view.delivery).toMatchObject({ provider: "smtp", host: "127.0.0.1", port: server.port, from: "db@rewardflow.test" })
+        expect(JSON.stringify(view)).not.toContain("db-secret-pw")
+        const [row] = await messaging().listLoyaltyEmailSettings()
+        expect(JSON.stringify(row.overrides)).not.toContain("db-secret-pw")
+        expect(String((row.overrides as any).password)).toMatch(/^v1\./)
+
+        const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
+        expect(email.status).toBe("sent")
+        expect(server.mails).toHaveLength(1)
+        const mail = server.mails[0]
+        expect(mail.envelope).toEqual({ from: "db@rewardflow.test", to: ["owner@rewardflow.test"] })
+        expect(mail.text).toContain("Provider: smtp (from env)")
+        expect(mail.text).toContain("Host: 127.0.0.1 (from env)")
+        expect(mail.text).toContain(`Port: ${server.port} (from database)`)
+        expect(mail.text).toContain("Security: STARTTLS when the server offers it, else plain (from default)")
+        expect(mail.text).toContain("From: db@rewardflow.test (from database)")
+        expect(mail.text).not.toContain(String(closed))
+        const [log] = await logs("?template_key=settings_test")
+        expect(log).toMatchObject({ status: "sent", provider: "smtp", from_address: "db@rewardflow.test", recipient: "owner@rewardflow.test" })
+        const allLogs = JSON.stringify(await logs())
+        expect(allLogs).not.toContain("db-secret-pw")
+
+        // null removes the override: env rules the port again.
+        view = await saveSettings({ port: null })
+        expect(view.settings.port).toEqual({ value: closed, source: "env", is_set: true })
+      })
+
+      it("bad settings get a 400 naming the field and change nothing", async () => {
+        const bad = await failure(saveSettings({ port: 70000, host: "smtp.example.lu" }))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("port must be an integer from 1 to 65535")
+        const unknown = await failure(saveSettings({ hots: "smtp.example.lu" }))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toContain("hots is not a setting")
+        const provider = await failure(saveSettings({ provider: "pigeon" }))
+        expect(provider.data.message).toContain("provider must be one of smtp, sendgrid, log")
+        const from = await failure(saveSettings({ from_address: "not-an-address" }))
+        expect(from.data.message).toContain("from_address must be an email address")
+        const to = await failure(api.post("/admin/loyalty/email/test", { to: "nobody" }, admin))
+        expect(to.status).toBe(400)
+        expect(to.data.message).toContain("to must be an email address")
+        const view = (await api.get("/admin/loyalty/email/settings", admin)).data
+        expect(view.settings.host).toEqual({ value: null, source: null, is_set: false })
+        expect(view.settings.provider).toEqual({ value: "log", source: "default", is_set: true })
+      })
+
+      it("the log provider (default) sends nothing and records the mail as sent by log", async () => {
+        const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
+        expect(email.status).toBe("sent")
+        expect(email.delivery).toMatchObject({ provider: "log", host: null, port: null })
+        const [log] = await logs("?template_key=settings_test")
+        expect(log).toMatchObject({ provider: "log", status: "sent" })
+      })
+
+      it("SendGrid goes through its SMTP relay with STARTTLS, as user apikey with the API key", async () => {
+        // medusa-config.ts points the relay (option email.sendgridSmtpHost) at loopback.
+        const relay = await mailServer({ tls: cert, auth: { user: "apikey", pass: "SG.test-key" } })
+        const view = await saveSettings({
+          provider: "sendgrid",
+          sendgrid_api_key: "SG.test-key",
+          port: relay.port,
+          from_address: "loyalty@rewardflow.test",
+          tls_reject_unauthorized: false,
+        })
+        expect(view.delivery).toMatchObject({ provider: "sendgrid", host: "127.0.0.1", port: relay.port, user: "apikey", security: "STARTTLS (required)" })
+        expect(JSON.stringify(view)).not.toContain("SG.test-key")
+        const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
+        expect(email.status).toBe("sent")
+        expect(relay.mails).toHaveLength(1)
+        expect(relay.mails[0]).toMatchObject({ user: "apikey", secure: true })
+        expect(relay.mails[0].text).toContain("Provider: sendgrid (from database)")
+        expect(relay.mails[0].text).toContain("User: apikey (from sendgrid relay)")
+      })
+    })
+
+    describe("diagnose", () => {
+      it("reports an open port ok with the STARTTLS handshake and login, and a closed port failed", async () => {
+        const server = await mailServer({ tls: cert, auth: { user: "loyalty", pass: "smtp-pass-123" } })
+        await saveSettings({ provider: "smtp", host: "127.0.0.1", port: server.port, user: "loyalty", password: "smtp-pass-123", tls_reject_unauthorized: false })
+        let { diagnosis } = (await api.post("/admin/loyalty/email/diagnose", { timeout_ms: 2000 }, admin)).data
+        const step = (name: string, target?: string) => diagnosis.steps.find((s: any) => s.step === name && (!target || s.target === target))
+        expect(step("dns")).toMatchObject({ status: "ok", target: "127.0.0.1" })
+        expect(step("tcp", `127.0.0.1:${server.port}`)).toMatchObject({ status: "ok" })
+        expect(diagnosis.steps.filter((s: any) => s.step === "tcp").map((s: any) => s.target)).toEqual([
+          `127.0.0.1:${server.port}`,
+          "127.0.0.1:465",
+          "127.0.0.1:587",
+        ])
+        expect(step("tls").status).toBe("ok")
+        expect(step("tls").detail).toMatch(/^STARTTLS: TLSv1\.[23]/)
+        expect(step("auth")).toMatchObject({ status: "ok", detail: "authenticated as loyalty" })
+        for (const s of diagnosis.steps) expect(typeof s.ms).toBe("number")
+        expect(JSON.stringify(diagnosis)).not.toContain("smtp-pass-123")
+
+        // Certificate checks on (the default): the self-signed certificate is refused.
+        await saveSettings({ tls_reject_unauthorized: null, password: "wrong-pass" })
+        ;({ diagnosis } = (await api.post("/admin/loyalty/email/diagnose", {}, admin)).data)
+        expect(step("tls").status).toBe("failed")
+        expect(step("tls").error).toMatch(/self[- ]signed/i)
+        expect(step("auth").status).toBe("failed")
+
+        const closed = await freePort()
+        await saveSettings({ port: closed })
+        ;({ diagnosis } = (await api.post("/admin/loyalty/email/diagnose", {}, admin)).data)
+        expect(step("tcp", `127.0.0.1:${closed}`)).toMatchObject({ status: "failed" })
+        expect(step("tcp", `127.0.0.1:${closed}`).error).toContain("ECONNREFUSED")
+        expect(step("tls")).toMatchObject({ status: "skipped" })
+      })
+    })
+  },
+})

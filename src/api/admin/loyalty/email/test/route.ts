@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendEmailSettingsTestWorkflow } from "../../../../../workflows/loyalty-messaging/workflows/send-email-settings-test"
+import type { AdminSendSettingsTestType } from "../validators"
+
+/**
+ * Sends a test mail whose body states the provider, host, port, security and from address
+ * actually used. A delivery failure answers 200 with status "retrying" and the error.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSendSettingsTestType>, res: MedusaResponse) => {
+  const { result } = await sendEmailSettingsTestWorkflow(req.scope).run({ input: { to: req.validatedBody.to } })
+  res.json({ email: result })
+}

@@ -1,0 +1,20 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOYALTY_MESSAGING_MODULE } from "../modules/loyalty-messaging"
+import type LoyaltyMessagingModuleService from "../modules/loyalty-messaging/service"
+import { notifyExpiringPointsWorkflow } from "../workflows/loyalty-messaging/workflows/notify-expiring-points"
+
+/** Daily: announces points expiring within `email.expiringWithinDays` (default 14), once per account and day. */
+export default async function notifyExpiringLoyaltyPoints(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const messaging: LoyaltyMessagingModuleService = container.resolve(LOYALTY_MESSAGING_MODULE)
+  const { result } = await notifyExpiringPointsWorkflow(container).run({
+    input: { within_days: messaging.config.expiringWithinDays },
+  })
+  if (result.length) logger.info(`[rewardflow] points expiring soon announced to ${result.length} accounts`)
+}
+
+export const config = {
+  name: "rewardflow-notify-expiring-points",
+  schedule: "23 7 * * *",
+}

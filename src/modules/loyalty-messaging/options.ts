@@ -1,0 +1,80 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { resolveSettings } from "../../lib/layered-settings"
+import type { RewardFlowOptions } from "../loyalty/options"
+import { SENDGRID_SMTP_HOST } from "./lib/transports"
+import { EMAIL_SETTINGS_SPEC, OPTION_NAMES, settingsOptionsLayer } from "./settings-spec"
+import type { LoyaltyEmailOptions } from "./types"
+
+/** The `email` options that are not delivery settings, with defaults applied. */
+export type MessagingConfig = {
+  expiringWithinDays: number
+  maxAttempts: number
+  retryBaseDelaySeconds: number
+  leaseSeconds: number
+  shopUrl: string
+  walletUrl: string
+  templateEditors: { emails: string[]; roles: string[] }
+  sendgridSmtpHost: string
+}
+
+function fail(option: string, problem: string): never {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `medusa-plugin-rewardflow: option email.${option} ${problem}`)
+}
+
+function int(value: unknown, option: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) {
+    fail(option, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`)
+  }
+  return value as number
+}
+
+function stringList(value: unknown, option: string): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !v.trim())) fail(option, "must be a list of non-empty strings")
+  return (value as string[]).map((v) => v.trim().toLowerCase())
+}
+
+const KNOWN = [
+  ...Object.values(OPTION_NAMES),
+  "expiringWithinDays",
+  "maxAttempts",
+  "retryBaseDelaySeconds",
+  "leaseSeconds",
+  "shopUrl",
+  "walletUrl",
+  "templateEditors",
+  "sendgridSmtpHost",
+]
+
+/**
+ * Validates `options.email` at boot (fails naming the option) and returns the module's
+ * configuration. Delivery fields are checked through the settings spec, env vars too.
+ */
+export function messagingConfigFromOptions(options: RewardFlowOptions | undefined): MessagingConfig {
+  const email = (options as { email?: LoyaltyEmailOptions } | undefined)?.email ?? {}
+  if (typeof email !== "object" || Array.isArray(email)) fail("", "must be an object")
+  for (const key of Object.keys(email)) {
+    if (!KNOWN.includes(key)) fail(key, `is unknown (known: ${KNOWN.join(", ")})`)
+  }
+  const rawOptions = settingsOptionsLayer(email)
+  resolveSettings(EMAIL_SETTINGS_SPEC, { options: rawOptions }, "option email")
+  for (const url of ["shopUrl", "walletUrl", "sendgridSmtpHost"] as const) {
+    if (email[url] !== undefined && typeof email[url] !== "string") fail(url, "must be a string")
+  }
+  const editors = email.templateEditors ?? {}
+  if (typeof editors !== "object" || Array.isArray(editors)) fail("templateEditors", "must be { emails?: string[], roles?: string[] }")
+  return {
+    expiringWithinDays: int(email.expiringWithinDays, "expiringWithinDays", 1, 365, 14),
+    maxAttempts: int(email.maxAttempts, "maxAttempts", 1, 50, 8),
+    retryBaseDelaySeconds: int(email.retryBaseDelaySeconds, "retryBaseDelaySeconds", 0, 86_400, 60),
+    leaseSeconds: int(email.leaseSeconds, "leaseSeconds", 10, 3600, 120),
+    shopUrl: email.shopUrl ?? "",
+    walletUrl: email.walletUrl ?? "",
+    templateEditors: {
+      emails: stringList(editors.emails, "templateEditors.emails"),
+      roles: stringList(editors.roles, "templateEditors.roles"),
+    },
+    sendgridSmtpHost: email.sendgridSmtpHost ?? SENDGRID_SMTP_HOST,
+  }
+}

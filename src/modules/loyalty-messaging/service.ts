@@ -1,0 +1,398 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import {
+  describeSettings,
+  mergeOverrides,
+  openOverrides,
+  resolveSettings,
+  SecretBox,
+  type StoredOverrides,
+} from "../../lib/layered-settings"
+import type { RewardFlowOptions } from "../loyalty/options"
+import { MessagingStore } from "./lib/messaging-store"
+import { localeChain } from "./lib/locale"
+import { escapeHtml } from "./lib/template-syntax"
+import { renderEmail, validateTemplate, type RenderedEmail, type TemplateContent } from "./lib/render-email"
+import { createTransport, describeDelivery, smtpConnection, type DeliveryDescription } from "./lib/transports"
+import { diagnoseSmtp, type DiagnoseStep } from "./lib/diagnose"
+import { isTemplateKey, type EmailVariables, type TemplateKey } from "./lib/variables"
+import { EmailLog, EmailSettings, EmailTemplate, ExpiryNotice } from "./models"
+import { messagingConfigFromOptions, type MessagingConfig } from "./options"
+import {
+  EMAIL_SECRETS_CONTEXT,
+  EMAIL_SETTINGS_SPEC,
+  settingsOptionsLayer,
+  type EffectiveEmailSettings,
+} from "./settings-spec"
+import type { DeliveryOutcome, EmailLogDTO, LoyaltyEmailOptions, OutgoingEmail } from "./types"
+
+type Logger = { info(msg: string): void; warn(msg: string): void; error(msg: string): void }
+
+const MAX_RETRY_DELAY_SECONDS = 3600
+
+/**
+ * Loyalty emails: templates (key x locale), delivery settings layered over options and env,
+ * and the email log through which every mail is queued, claimed, sent and retried.
+ */
+export default class LoyaltyMessagingModuleService extends MedusaService({
+  // Keyed like their tables, so query.graph entity names match the generated methods.
+  LoyaltyEmailTemplate: EmailTemplate,
+  LoyaltyEmailSettings: EmailSettings,
+  LoyaltyEmailLog: EmailLog,
+  LoyaltyExpiryNotice: ExpiryNotice,
+}) {
+  protected readonly config_: MessagingConfig
+  protected readonly emailOptions_: LoyaltyEmailOptions
+  protected readonly box_: SecretBox | null
+  protected readonly logger_?: Logger
+
+  constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    // Fails the boot with a message naming the bad option.
+    this.config_ = messagingConfigFromOptions(options)
+    this.emailOptions_ = (options as { email?: LoyaltyEmailOptions }).email ?? {}
+    this.box_ = SecretBox.fromConfig(options.encryptionKey)
+    try {
+      this.logger_ = container.logger as Logger
+    } catch {
+      this.logger_ = undefined
+    }
+  }
+
+  get config(): MessagingConfig {
+    return this.config_
+  }
+
+  // ---------- settings ----------
+
+  /** Effective delivery settings: database > options > env > default, with each field's source. */
+  @InjectManager()
+  async getEffectiveEmailSettings(@MedusaContext() sharedContext: Context = {}): Promise<EffectiveEmailSettings> {
+    const row = await this.settingsRow_(sharedContext)
+    return resolveSettings(
+      EMAIL_SETTINGS_SPEC,
+      {
+        database: openOverrides(EMAIL_SETTINGS_SPEC, row?.overrides as StoredOverrides, this.box_, EMAIL_SECRETS_CONTEXT),
+        options: settingsOptionsLayer(this.emailOptions_),
+        env: process.env,
+      },
+      "option email"
+    )
+  }
+
+  /** What endpoints may show: values and sources (secrets only `is_set`) and the connection used. */
+  @InjectManager()
+  async describeEmailSettings(@MedusaContext() sharedContext: Context = {}) {
+    const effective = await this.getEffectiveEmailSettings(sharedContext)
+    let delivery: DeliveryDescription | null = null
+    let problem: string | null = null
+    try {
+      delivery = describeDelivery(effective.values, this.config_.sendgridSmtpHost)
+    } catch (e) {
+      problem = (e as Error).message
+    }
+    return {
+      settings: describeSettings(EMAIL_SETTINGS_SPEC, effective),
+      delivery,
+      problem,
+      encryption_key_configured: !!this.box_,
+    }
+  }
+
+  /** The stored overrides as saved (secrets sealed); for compensation. */
+  @InjectManager()
+  async getStoredEmailOverrides(@MedusaContext() sharedContext: Context = {}): Promise<StoredOverrides> {
+    return ((await this.settingsRow_(sharedContext))?.overrides as StoredOverrides) ?? {}
+  }
+
+  /**
+   * Applies an admin patch to the saved settings (validated per field, secrets sealed, null
+   * removes an override). Returns the overrides before and after.
+   */
+  @InjectTransactionManager()
+  async saveEmailSettingsOverrides(
+    patch: Record<string, unknown>,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: StoredOverrides; next: StoredOverrides }> {
+    await MessagingStore.of(sharedContext).lockSettings()
+    const row = await this.settingsRow_(sharedContext)
+    const previous = (row?.overrides as StoredOverrides) ?? {}
+    const next = mergeOverrides(EMAIL_SETTINGS_SPEC, previous, patch, this.box_, EMAIL_SECRETS_CONTEXT)
+    // The whole result must resolve, so a saved value never breaks sending later.
+    resolveSettings(EMAIL_SETTINGS_SPEC, {
+      database: openOverrides(EMAIL_SETTINGS_SPEC, next, this.box_, EMAIL_SECRETS_CONTEXT),
+      options: settingsOptionsLayer(this.emailOptions_),
+    })
+    await this.writeOverrides_(row?.id ?? null, next, actorId, sharedContext)
+    return { previous, next }
+  }
+
+  /** Puts back overrides exactly as stored before (compensation). */
+  @InjectTransactionManager()
+  async restoreEmailSettingsOverrides(stored: StoredOverrides, @MedusaContext() sharedContext: Context = {}) {
+    await MessagingStore.of(sharedContext).lockSettings()
+    const row = await this.settingsRow_(sharedContext)
+    await this.writeOverrides_(row?.id ?? null, stored, null, sharedContext)
+  }
+
+  protected async settingsRow_(sharedContext: Context) {
+    const [row] = await this.listLoyaltyEmailSettings({}, { order: { created_at: "ASC" }, take: 1 }, sharedContext)
+    return row ?? null
+  }
+
+  protected async writeOverrides_(id: string | null, overrides: StoredOverrides, actorId: string | null, sharedContext: Context) {
+    if (id) {
+      await MessagingStore.of(sharedContext).replaceSettingsOverrides(id, overrides, actorId)
+    } else {
+      await this.createLoyaltyEmailSettings({ overrides, updated_by: actorId }, sharedContext)
+    }
+  }
+
+  // ---------- templates ----------
+
+  /**
+   * The template to use for a shopper's locale: the first active one along the fallback
+   * chain (lb -> de -> en, fr -> en), the whole template at once, never a mix.
+   */
+  @InjectManager()
+  async resolveTemplate(key: string, locale: string | null | undefined, @MedusaContext() sharedContext: Context = {}) {
+    const chain = localeChain(locale)
+    const rows = await this.listLoyaltyEmailTemplates({ key, locale: chain, is_active: true }, {}, sharedContext)
+    for (const l of chain) {
+      const found = rows.find((r) => r.locale === l)
+      if (found) return found
+    }
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `No active email template ${key} in ${chain.join(", ")} (run medusa db:migrate to seed the templates)`
+    )
+  }
+
+  /** Renders a template (or a draft of it) with raw variables, formatted for its locale. */
+  renderTemplate(
+    template: { key: string; locale: string } & TemplateContent,
+    variables: EmailVariables,
+    draft: Partial<TemplateContent> = {}
+  ): RenderedEmail {
+    const key = asTemplateKey(template.key)
+    return renderEmail(key, template.locale, { ...pick(template), ...stripUndefined(draft) }, variables)
+  }
+
+  /** Validates and saves an edit; returns the template before and after (for compensation). */
+  @InjectTransactionManager()
+  async editTemplate(
+    id: string,
+    patch: Partial<TemplateContent> & { is_active?: boolean },
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const previous = await this.retrieveLoyaltyEmailTemplate(id, {}, sharedContext)
+    validateTemplate(asTemplateKey(previous.key), patch)
+    const updated = await this.updateLoyaltyEmailTemplates({ id, ...stripUndefined(patch), updated_by: actorId }, sharedContext)
+    return { previous, updated }
+  }
+
+  // ---------- email log and delivery ----------
+
+  /** Writes the mail to the log as `queued` (or finds it by its key). */
+  @InjectTransactionManager()
+  async queueEmail(message: OutgoingEmail, @MedusaContext() sharedContext: Context = {}) {
+    return await MessagingStore.of(sharedContext).queue(message)
+  }
+
+  /**
+   * Sends a logged mail once: claims it (committed before anything leaves), sends through the
+   * effective transport, records sent / retrying / failed with the provider and from address
+   * used. Never throws for a delivery failure: the retry job takes it from the log.
+   *
+   * Delivery is at-least-once: if the process dies after the server accepted the mail but
+   * before `sent` is written, the lease runs out and the mail is sent again, with the same
+   * Message-ID so mail clients and the log show it is the same mail. No SMTP server can make
+   * this exactly-once; what the log guarantees is that no mail is lost and a redelivered
+   * event or a second worker never sends it again.
+   */
+  @InjectManager()
+  async deliverEmail(
+    logId: string,
+    opts: { settings?: EffectiveEmailSettings } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DeliveryOutcome> {
+    // Each phase commits on its own (no shared transaction): the claim must be visible to
+    // other workers before the mail leaves, and the outcome recorded after.
+    const claimed = await this.claimEmail_(logId)
+    if (!claimed) {
+      return { log: await this.retrieveLoyaltyEmailLog(logId, {}, sharedContext) as unknown as EmailLogDTO, attempted: false }
+    }
+    let provider: string | null = null
+    let from: string | null = null
+    try {
+      const settings = opts.settings ?? (await this.getEffectiveEmailSettings())
+      provider = settings.values.provider ?? "log"
+      from = settings.values.from_address ?? null
+      if (!from && provider !== "log") {
+        throw new Error("from_address is not set (setting, option email.from or env REWARDFLOW_SMTP_FROM)")
+      }
+      const transport = createTransport(settings.values, { sendgridHost: this.config_.sendgridSmtpHost, logger: this.logger_ })
+      try {
+        const receipt = await transport.send({
+          from: { address: from ?? "rewardflow@localhost", name: settings.values.from_name ?? null },
+          to: claimed.recipient,
+          reply_to: settings.values.reply_to ?? null,
+          subject: claimed.subject,
+          html: claimed.html_body,
+          text: claimed.text_body,
+          message_id: claimed.message_id,
+        })
+        const log = await this.finishEmail_(logId, { status: "sent", provider, from_address: from, provider_response: receipt.response ?? null })
+        return { log, attempted: true }
+      } finally {
+        transport.close()
+      }
+    } catch (e) {
+      const error = describeError(e)
+      const last = claimed.attempts >= this.config_.maxAttempts
+      const delay = Math.min(MAX_RETRY_DELAY_SECONDS, this.config_.retryBaseDelaySeconds * 2 ** (claimed.attempts - 1))
+      this.logger_?.warn(
+        `[rewardflow] email ${logId} (${claimed.template_key}) attempt ${claimed.attempts} failed: ${error}${last ? " (giving up)" : ` (retry in ${delay}s)`}`
+      )
+      const log = await this.finishEmail_(logId, {
+        status: last ? "failed" : "retrying",
+        provider,
+        from_address: from,
+        error,
+        retry_in_seconds: delay,
+      })
+      return { log, attempted: true }
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async claimEmail_(logId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await MessagingStore.of(sharedContext).claim(logId, this.config_.leaseSeconds)
+  }
+
+  @InjectTransactionManager()
+  protected async finishEmail_(
+    logId: string,
+    outcome: Parameters<MessagingStore["finish"]>[1],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await MessagingStore.of(sharedContext).finish(logId, outcome)
+  }
+
+  /** Mails the retry job should try now: due retries, expired leases, stale queued rows. */
+  @InjectTransactionManager()
+  async listDueEmailIds(limit = 100, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return await MessagingStore.of(sharedContext).due(limit, this.config_.leaseSeconds)
+  }
+
+  /** Undoes a queue step: removes the row only if nothing was attempted yet. */
+  @InjectTransactionManager()
+  async discardQueuedEmail(logId: string, @MedusaContext() sharedContext: Context = {}) {
+    const [row] = await this.listLoyaltyEmailLogs({ id: logId, status: "queued", attempts: 0 }, {}, sharedContext)
+    if (row) await this.deleteLoyaltyEmailLogs([logId], sharedContext)
+  }
+
+  /**
+   * Sends the settings test mail. The settings are resolved once, and the same object both
+   * writes the body and drives the transport: what the body states is what was used.
+   */
+  @InjectManager()
+  async sendSettingsTestEmail(to: string, requestId: string, @MedusaContext() sharedContext: Context = {}) {
+    const settings = await this.getEffectiveEmailSettings(sharedContext)
+    const delivery = describeDelivery(settings.values, this.config_.sendgridSmtpHost)
+    const { subject, html_body, text_body } = settingsTestMessage(delivery, settings)
+    const { log } = await this.queueEmail({
+      idempotency_key: `settings_test:${requestId}`,
+      template_key: "settings_test",
+      locale: "en",
+      recipient: to,
+      subject,
+      html_body,
+      text_body,
+      context: { delivery },
+    })
+    const outcome = await this.deliverEmail(log.id, { settings })
+    return { ...outcome, delivery }
+  }
+
+  // ---------- expiring points ----------
+
+  /** Records expiry notices; returns only those never recorded before (each is emitted once). */
+  @InjectTransactionManager()
+  async recordExpiryNotices(
+    notices: { account_id: string; expires_on: string; points: number }[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await MessagingStore.of(sharedContext).insertExpiryNotices(notices)
+  }
+
+  // ---------- diagnosis ----------
+
+  /** Runs the SMTP diagnosis against the effective settings (or the SMTP host they name). */
+  @InjectManager()
+  async diagnose(timeoutMs = 3000, @MedusaContext() sharedContext: Context = {}) {
+    const effective = await this.getEffectiveEmailSettings(sharedContext)
+    const values = { ...effective.values }
+    if (values.provider === "log") {
+      if (!values.host) {
+        return { provider: "log", target: null, steps: [] as DiagnoseStep[], note: "provider is log and no SMTP host is set: nothing to check" }
+      }
+      values.provider = "smtp"
+    }
+    const connection = smtpConnection(values, this.config_.sendgridSmtpHost)!
+    const steps = await diagnoseSmtp(connection, timeoutMs)
+    return { provider: effective.values.provider, target: `${connection.host}:${connection.port}`, steps, note: null }
+  }
+}
+
+function settingsTestMessage(delivery: DeliveryDescription, settings: EffectiveEmailSettings) {
+  const sources = settings.sources as Record<string, string | null>
+  const lines = [
+    ["Provider", delivery.provider, sources.provider],
+    ["Host", delivery.host ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.host],
+    ["Port", delivery.port === null ? "(none)" : String(delivery.port), sources.port],
+    ["Security", delivery.security, sources.secure],
+    ["From", delivery.from ?? "(none)", sources.from_address],
+    ["User", delivery.user ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.user],
+  ] as const
+  const text =
+    "This is a test mail from RewardFlow. It was sent with these effective settings:\n\n" +
+    lines.map(([label, value, source]) => `${label}: ${value} (from ${source ?? "nowhere"})`).join("\n") +
+    "\n"
+  const html =
+    "<p>This is a test mail from RewardFlow. It was sent with these effective settings:</p><table>" +
+    lines
+      .map(([label, value, source]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td><td>(from ${escapeHtml(source ?? "nowhere")})</td></tr>`)
+      .join("") +
+    "</table>"
+  return { subject: `RewardFlow test mail via ${delivery.provider}`, html_body: html, text_body: text }
+}
+
+function asTemplateKey(key: string): TemplateKey {
+  if (!isTemplateKey(key)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown email template key ${key}`)
+  return key
+}
+
+function pick(t: TemplateContent): TemplateContent {
+  return { subject: t.subject, html_body: t.html_body, text_body: t.text_body }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/** An error as the log stores it: the server's words, never credentials, bounded in size. */
+function describeError(e: unknown): string {
+  const err = e as { message?: string; code?: string; responseCode?: number; command?: string }
+  const parts = [err.code, err.responseCode ? `SMTP ${err.responseCode}` : null, err.message ?? String(e)].filter(Boolean)
+  return parts.join(": ").slice(0, 1000)
+}

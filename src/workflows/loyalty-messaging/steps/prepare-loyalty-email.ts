@@ -1,0 +1,94 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { formatCardNumber } from "../../../modules/loyalty/lib/card-number"
+import { LOYALTY_MESSAGING_MODULE, type OutgoingEmail, type TemplateKey } from "../../../modules/loyalty-messaging"
+import type LoyaltyMessagingModuleService from "../../../modules/loyalty-messaging/service"
+import { loadOrderDisplayId, loadReward, loadStoreName } from "./load-email-context"
+
+export const prepareLoyaltyEmailStepId = "prepare-loyalty-email"
+
+export type PrepareLoyaltyEmailInput = {
+  template_key: TemplateKey
+  /** One per logical mail, e.g. "loyalty_points_earned:<entry id>". */
+  idempotency_key: string
+  account_id: string
+  event: string
+  points?: number | null
+  balance?: number | null
+  order_id?: string | null
+  reward_id?: string | null
+  reward_name?: string | null
+  points_cost?: number | null
+  expires_at?: string | Date | null
+}
+
+/**
+ * Reads the shopper, program, store (and order or reward) and renders the template in the
+ * shopper's language: customer metadata.locale, else the account's locale, else the
+ * program's default; the template itself falls back lb -> de -> en, fr -> en.
+ * Returns null when there is nobody to write to (no account, no email address).
+ *
+ * @example
+ * const message = prepareLoyaltyEmailStep({ template_key: "loyalty_enrollment", idempotency_key, account_id, event })
+ */
+export const prepareLoyaltyEmailStep = createStep(
+  prepareLoyaltyEmailStepId,
+  async (input: PrepareLoyaltyEmailInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const messaging: LoyaltyMessagingModuleService = container.resolve(LOYALTY_MESSAGING_MODULE)
+    const { data } = await query.graph({
+      entity: "loyalty_account",
+      fields: [
+        "id",
+        "card_number",
+        "balance",
+        "locale",
+        "program.name",
+        "program.default_locale",
+        "customer.first_name",
+        "customer.last_name",
+        "customer.email",
+        "customer.metadata",
+      ],
+      filters: { id: input.account_id },
+    })
+    const account = data[0] as Record<string, any> | undefined
+    const email = account?.customer?.email
+    if (!account || !email) {
+      logger.warn(`[rewardflow] ${input.template_key} not sent for account ${input.account_id}: ${account ? "the customer has no email address" : "no such account"}`)
+      return new StepResponse(null)
+    }
+    const metadataLocale = account.customer?.metadata?.locale
+    const locale = (typeof metadataLocale === "string" && metadataLocale) || account.locale || account.program?.default_locale || "en"
+    const reward = input.reward_id && !input.reward_name ? await loadReward(container, input.reward_id) : null
+    const template = await messaging.resolveTemplate(input.template_key, locale)
+    const rendered = messaging.renderTemplate(template, {
+      "customer.first_name": account.customer.first_name,
+      "customer.last_name": account.customer.last_name,
+      "customer.email": email,
+      "program.name": account.program?.name,
+      "store.name": await loadStoreName(container),
+      card_number: formatCardNumber(account.card_number),
+      balance: input.balance ?? account.balance,
+      shop_url: messaging.config.shopUrl,
+      wallet_url: messaging.config.walletUrl,
+      points: input.points,
+      "order.display_id": input.order_id ? await loadOrderDisplayId(container, input.order_id) : null,
+      "reward.name": input.reward_name ?? reward?.name ?? null,
+      "reward.points_cost": input.points_cost ?? reward?.points_cost ?? null,
+      expires_at: input.expires_at ?? null,
+    })
+    const message: OutgoingEmail = {
+      idempotency_key: input.idempotency_key,
+      template_key: input.template_key,
+      locale: template.locale,
+      recipient: email,
+      subject: rendered.subject,
+      html_body: rendered.html,
+      text_body: rendered.text,
+      context: { event: input.event, account_id: input.account_id, requested_locale: locale },
+    }
+    return new StepResponse(message)
+  }
+)

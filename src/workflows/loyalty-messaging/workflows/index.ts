@@ -1,0 +1,6 @@
+export * from "./send-loyalty-email"
+export * from "./send-template-test-email"
+export * from "./send-email-settings-test"
+export * from "./update-email-template"
+export * from "./update-email-settings"
+export * from "./notify-expiring-points"
