@@ -302,6 +302,35 @@ medusaIntegrationTestRunner({
         expect(server.mails[2].text).toContain("Ihr Punktestand beträgt 300 Punkte")
       })
 
+      it("reward ready: a real crossing mails the reward's name in the shopper's language, once per crossing", async () => {
+        const server = await mailServer()
+        await usePlainServer(server)
+        const shopper = await newShopper("Lena", { locale: "lb" })
+        const account = await enroll(shopper)
+        server.mails.splice(0)
+        const { data } = await api.post(
+          "/admin/loyalty/rewards",
+          { name: { en: "Free coffee", de: "Gratis Kaffi" }, points_cost: 100, type: "free_shipping" },
+          admin
+        )
+        const cross = async (points: number) => {
+          const ready = TestEventUtils.waitSubscribersExecution("loyalty.reward_ready", eventBus())
+          await api.post(`/admin/loyalty/accounts/${account.id}/adjust`, { points, reason: "test" }, admin)
+          await ready
+        }
+        await cross(150)
+        // Luxembourgish has no name of its own: German, the first fallback.
+        expect(server.mails.map((m) => m.subject)).toHaveLength(1)
+        expect(server.mails[0].text).toContain("Gratis Kaffi")
+        const first = (await logs("?template_key=loyalty_reward_ready")).filter((l: any) => l.recipient === shopper.customer.email)
+        expect(first).toHaveLength(1)
+        // Back under the cost, then over it again: a new crossing, a new mail.
+        await api.post(`/admin/loyalty/accounts/${account.id}/adjust`, { points: -100, reason: "test" }, admin)
+        await cross(60)
+        expect(server.mails).toHaveLength(2)
+        await api.post(`/admin/loyalty/rewards/${data.reward.id}`, { is_active: false }, admin)
+      })
+
       it("mail server down: logged as retrying, sent once when it is back", async () => {
         const port = await freePort()
         await saveSettings({ provider: "smtp", host: "127.0.0.1", port, from_address: "loyalty@rewardflow.test" })

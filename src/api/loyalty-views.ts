@@ -94,25 +94,7 @@ export function toShopperProgram(program: Row) {
   }
 }
 
-/** Shoppers reading Luxembourgish understand German; everyone falls back to English. */
-const LOCALE_FALLBACK: Record<string, string[]> = { lb: ["lb", "de", "en"], de: ["de", "en"], fr: ["fr", "en"], en: ["en"] }
-
-/**
- * The loyalty locale of a store request's locale (Medusa reads it from `?locale=` or the
- * `x-medusa-locale` header into `req.locale`): "fr-LU" -> "fr"; undefined when unsupported.
- */
-export function supportedLocale(raw: string | undefined): "en" | "fr" | "de" | "lb" | undefined {
-  const lang = raw?.toLowerCase().split(/[-_]/)[0]
-  return lang && lang in LOCALE_FALLBACK ? (lang as "en" | "fr" | "de" | "lb") : undefined
-}
-
-/** Picks a per-locale text (`{ en, fr, de, lb }`) for a shopper's locale. */
-export function localizedText(text: Record<string, string | undefined>, locale: string): string {
-  for (const l of LOCALE_FALLBACK[locale] ?? ["en"]) {
-    if (text[l]) return text[l]!
-  }
-  return Object.values(text).find(Boolean) ?? ""
-}
+export { localizedText, supportedLocale } from "../modules/loyalty/lib/localized-text"
 
 export async function graphOne(scope: MedusaContainer, entity: string, fields: string[], filters: Row) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)

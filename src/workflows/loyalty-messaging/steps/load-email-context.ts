@@ -23,12 +23,12 @@ export async function loadOrderDisplayId(container: MedusaContainer, orderId: st
 export async function loadReward(
   container: MedusaContainer,
   rewardId: string
-): Promise<{ name: string | null; points_cost: number | null } | null> {
+): Promise<{ name: Record<string, string> | string | null; points_cost: number | null } | null> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "loyalty_reward", fields: ["name", "points_cost"], filters: { id: rewardId } })
-    const reward = data[0] as { name?: string; points_cost?: number } | undefined
+    const reward = data[0] as { name?: Record<string, string>; points_cost?: number } | undefined
     if (!reward) logger.warn(`[rewardflow] reward ${rewardId} not found: reward_ready mail sent without its name`)
     return reward ? { name: reward.name ?? null, points_cost: reward.points_cost ?? null } : null
   } catch (e) {

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { formatCardNumber } from "../../../modules/loyalty/lib/card-number"
+import { localizedText } from "../../../modules/loyalty/lib/localized-text"
 import { LOYALTY_MESSAGING_MODULE, type OutgoingEmail, type TemplateKey } from "../../../modules/loyalty-messaging"
 import type LoyaltyMessagingModuleService from "../../../modules/loyalty-messaging/service"
 import { loadOrderDisplayId, loadReward, loadStoreName } from "./load-email-context"
@@ -17,7 +18,8 @@ export type PrepareLoyaltyEmailInput = {
   balance?: number | null
   order_id?: string | null
   reward_id?: string | null
-  reward_name?: string | null
+  /** A name per locale (`{ en, fr, de, lb }`) or one string. */
+  reward_name?: Record<string, string> | string | null
   points_cost?: number | null
   expires_at?: string | Date | null
 }
@@ -63,6 +65,7 @@ export const prepareLoyaltyEmailStep = createStep(
     const locale = (typeof metadataLocale === "string" && metadataLocale) || account.locale || account.program?.default_locale || "en"
     const reward = input.reward_id && !input.reward_name ? await loadReward(container, input.reward_id) : null
     const template = await messaging.resolveTemplate(input.template_key, locale)
+    const rewardName = input.reward_name ?? reward?.name ?? null
     const rendered = messaging.renderTemplate(template, {
       "customer.first_name": account.customer.first_name,
       "customer.last_name": account.customer.last_name,
@@ -75,7 +78,7 @@ export const prepareLoyaltyEmailStep = createStep(
       wallet_url: messaging.config.walletUrl,
       points: input.points,
       "order.display_id": input.order_id ? await loadOrderDisplayId(container, input.order_id) : null,
-      "reward.name": input.reward_name ?? reward?.name ?? null,
+      "reward.name": rewardName ? localizedText(rewardName, template.locale) : null,
       "reward.points_cost": input.points_cost ?? reward?.points_cost ?? null,
       expires_at: input.expires_at ?? null,
     })
