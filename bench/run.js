@@ -287,6 +287,45 @@ async function scenarios({ service, knex, profiler, programId }) {
       `${c.rows[0]?.cached} (expected ${span * 10})`)
   }
 
+  // (h) Redemption bookkeeping at checkout (module level: no cart or promotion, which belong to
+  // Medusa's own modules): reserve under the account lock, then spend or give back.
+  {
+    const [reward] = await service.createLoyaltyRewards([
+      { program_id: programId, name: { en: "Bench reward" }, points_cost: 10, type: "fixed_amount", amounts: { eur: 1 } },
+    ])
+    const cart = (i) => ({ id: `cart_bench_${i}`, currency_code: "eur", item_subtotal: 50, variant_ids: [] })
+    for (const [label, settle] of [
+      ["reserve + redeem", (r, i) => service.captureRedemption({ redemption_id: r.redemption.id, order_id: `order_bench_${i}` })],
+      ["reserve + release", (r) => service.releaseRedemption({ redemption_id: r.redemption.id, reason: "bench" })],
+    ]) {
+      for (const inFlight of [1, 8]) {
+        const acc = await newAccount()
+        await ledger.credit(acc, 1_000_000, `h:${label}:${inFlight}:fund`)
+        const tag = `${label}:${inFlight}`
+        await measure(
+          { id: `redemption.${label.includes("redeem") ? "redeem" : "release"}`, name: `${label}, one account` },
+          {
+            warmup: n(30),
+            total: n(300),
+            inFlight,
+            op: async (i, w) => {
+              const c = cart(`${tag}:${w ? "w" : "m"}:${i}`)
+              const r = await service.reserveRedemption({ account_id: acc, cart: c, reward_id: reward.id })
+              // What attachRedemptionPromotion does once the promotion is on the cart.
+              await service.attachRedemptionPromotion(r.redemption.id, `promo_bench_${i}`)
+              await settle(r, `${tag}:${w ? "w" : "m"}:${i}`)
+            },
+          }
+        )
+        const c = await consistency(knex, [acc])
+        checkConsistent(`${label}, ${inFlight} in flight`, c, 1)
+        const spent = label.includes("redeem") ? (n(30) + n(300)) * 10 : 0
+        check(`${label}, ${inFlight} in flight: balance`, c.rows[0]?.cached === 1_000_000 - spent,
+          `${c.rows[0]?.cached} (expected ${1_000_000 - spent})`)
+      }
+    }
+  }
+
   // (e) Enrollment with a welcome bonus (account + bonus entry + lot in one transaction).
   {
     await service.updateLoyaltyPrograms({ id: programId, welcome_bonus_points: 50 })
