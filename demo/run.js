@@ -39,10 +39,10 @@ function run(cmd, args, opts = {}) {
 }
 
 /** A secret kept in demo/.data so that every run prints (and sets) the same one. */
-function secret(name) {
+function secret(name, bytes = 12, encoding = "base64url") {
   const file = path.join(DATA, name)
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim()
-  const value = crypto.randomBytes(12).toString("base64url")
+  const value = crypto.randomBytes(bytes).toString(encoding)
   fs.writeFileSync(file, value + "\n", { mode: 0o600 })
   return value
 }
@@ -142,10 +142,12 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     JWT_SECRET: process.env.JWT_SECRET || secret("jwt-secret"),
     COOKIE_SECRET: process.env.COOKIE_SECRET || secret("cookie-secret"),
+    // Seals SMTP passwords and the Wallet key saved in the admin (AES-256-GCM, 32 bytes).
+    REWARDFLOW_ENCRYPTION_KEY: process.env.REWARDFLOW_ENCRYPTION_KEY || secret("encryption-key", 32, "hex"),
   }
   fs.writeFileSync(
     path.join(DEMO, ".env"),
-    ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET"].map((k) => `${k}=${env[k]}`).join("\n") + "\n"
+    ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET", "REWARDFLOW_ENCRYPTION_KEY"].map((k) => `${k}=${env[k]}`).join("\n") + "\n"
   )
 
   say("migrating (medusa db:migrate)")

@@ -10,6 +10,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { awardOrderPointsWorkflow } from "medusa-plugin-rewardflow/workflows"
 import { ensureAdminUser, ensureCustomerAccount } from "../seed/accounts"
 import { placeOrderWithWorkflows } from "../seed/orders"
+import { ensureDemoRewards } from "../seed/rewards"
 import { seedStore } from "../seed/store"
 
 export const ADMIN_EMAIL = "admin@rewardflow.test"
@@ -38,6 +39,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const loyalty = container.resolve("loyalty") as any
   const program = await loyalty.getOrCreateDefaultProgram()
   log(`loyalty program "${program.name}" (${program.id}) ready`)
+  await ensureDemoRewards(container, fixture, log)
 
   const shopper = await ensureCustomerAccount(container, {
     email: SHOPPER_EMAIL,
