@@ -331,6 +331,27 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/loyalty/rewards/${data.reward.id}`, { is_active: false }, admin)
       })
 
+      it("without seeded rows the built-in copy is sent; a mail switched off in every language is not", async () => {
+        const server = await mailServer()
+        await usePlainServer(server)
+        const rows = await messaging().listLoyaltyEmailTemplates({ key: "loyalty_enrollment" })
+        await messaging().softDeleteLoyaltyEmailTemplates(rows.map((r: any) => r.id))
+        try {
+          await enroll(await newShopper("Mia", { locale: "fr" }))
+          expect(server.mails.map((m) => m.subject)).toEqual(["Bienvenue dans Rewards !"])
+        } finally {
+          await messaging().restoreLoyaltyEmailTemplates(rows.map((r: any) => r.id))
+        }
+        const earned = await messaging().listLoyaltyEmailTemplates({ key: "loyalty_points_earned" })
+        for (const t of earned) await api.post(`/admin/loyalty/email/templates/${t.id}`, { is_active: false }, admin)
+        const shopper = await newShopper("Max")
+        const account = await enroll(shopper)
+        await emit("loyalty.points_earned", { id: "lent_off_1", account_id: account.id, customer_id: shopper.customer.id, type: "earn", points: 10, balance: 10 })
+        expect(server.mails.map((m) => m.subject)).toEqual(["Bienvenue dans Rewards !", "Welcome to Rewards!"])
+        expect((await logs("?template_key=loyalty_points_earned")).filter((l: any) => l.recipient === shopper.customer.email)).toEqual([])
+        for (const t of earned) await api.post(`/admin/loyalty/email/templates/${t.id}`, { is_active: true }, admin)
+      })
+
       it("mail server down: logged as retrying, sent once when it is back", async () => {
         const port = await freePort()
         await saveSettings({ provider: "smtp", host: "127.0.0.1", port, from_address: "loyalty@rewardflow.test" })

@@ -21,7 +21,8 @@ import { escapeHtml } from "./lib/template-syntax"
 import { renderEmail, validateTemplate, type RenderedEmail, type TemplateContent } from "./lib/render-email"
 import { createTransport, describeDelivery, smtpConnection, type DeliveryDescription } from "./lib/transports"
 import { diagnoseSmtp, type DiagnoseStep } from "./lib/diagnose"
-import { isTemplateKey, type EmailVariables, type TemplateKey } from "./lib/variables"
+import { isTemplateKey, TEMPLATE_KEYS, type EmailLocale, type EmailVariables, type TemplateKey } from "./lib/variables"
+import { SEED_TEMPLATES } from "./templates"
 import { EmailLog, EmailSettings, EmailTemplate, ExpiryNotice } from "./models"
 import { messagingConfigFromOptions, type MessagingConfig } from "./options"
 import {
@@ -160,19 +161,26 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
 
   /**
    * The template to use for a shopper's locale: the first active one along the fallback
-   * chain (lb -> de -> en, fr -> en), the whole template at once, never a mix.
+   * chain (lb -> de -> en, fr -> en), the whole template at once, never a mix. When the
+   * database holds no row of this key at all (templates not seeded yet), the built-in copy
+   * is used, so no mail is lost to a missed migration. NOT_FOUND when the merchant switched
+   * off every locale of the chain: that mail is not wanted.
    */
   @InjectManager()
   async resolveTemplate(key: string, locale: string | null | undefined, @MedusaContext() sharedContext: Context = {}) {
     const chain = localeChain(locale)
-    const rows = await this.listLoyaltyEmailTemplates({ key, locale: chain, is_active: true }, {}, sharedContext)
+    const rows = await this.listLoyaltyEmailTemplates({ key }, {}, sharedContext)
     for (const l of chain) {
-      const found = rows.find((r) => r.locale === l)
+      const found = rows.find((r) => r.locale === l && r.is_active)
       if (found) return found
+    }
+    if (!rows.length && (TEMPLATE_KEYS as readonly string[]).includes(key)) {
+      const l = chain.find((c) => SEED_TEMPLATES[c as EmailLocale]?.[key as TemplateKey]) ?? "en"
+      return { id: null, key, locale: l, is_active: true, builtin: true, ...SEED_TEMPLATES[l as EmailLocale][key as TemplateKey] }
     }
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
-      `No active email template ${key} in ${chain.join(", ")} (run medusa db:migrate to seed the templates)`
+      `No active email template ${key} in ${chain.join(", ")}: switched off in the admin`
     )
   }
 

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { formatCardNumber } from "../../../modules/loyalty/lib/card-number"
 import { localizedText } from "../../../modules/loyalty/lib/localized-text"
@@ -64,7 +64,15 @@ export const prepareLoyaltyEmailStep = createStep(
     const metadataLocale = account.customer?.metadata?.locale
     const locale = (typeof metadataLocale === "string" && metadataLocale) || account.locale || account.program?.default_locale || "en"
     const reward = input.reward_id && !input.reward_name ? await loadReward(container, input.reward_id) : null
-    const template = await messaging.resolveTemplate(input.template_key, locale)
+    let template: Awaited<ReturnType<typeof messaging.resolveTemplate>>
+    try {
+      template = await messaging.resolveTemplate(input.template_key, locale)
+    } catch (e) {
+      if ((e as MedusaError).type !== MedusaError.Types.NOT_FOUND) throw e
+      // The merchant switched this mail off: nothing to send, nothing to retry.
+      logger.info(`[rewardflow] ${input.template_key} not sent to account ${input.account_id}: ${(e as Error).message}`)
+      return new StepResponse(null)
+    }
     const rewardName = input.reward_name ?? reward?.name ?? null
     const rendered = messaging.renderTemplate(template, {
       "customer.first_name": account.customer.first_name,
