@@ -120,7 +120,7 @@ export async function saveEmailSettings(patch: Record<string, string | number | 
 }
 
 export async function sendSettingsTest(to: string) {
-  const { email } = await sdk.client.fetch<{ email: SettingsTestResult }>(`${BASE}/test`, { method: "POST", body: { to } })
+  const { email } = await sdk.client.fetch<{ email: SettingsTestResult }>(`${BASE}/test-mail`, { method: "POST", body: { to } })
   return email
 }
 
