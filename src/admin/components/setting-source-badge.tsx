@@ -9,9 +9,17 @@ const SOURCE_COLORS: Record<Source, "purple" | "blue" | "orange" | "grey"> = {
   default: "grey",
 }
 
-/** Where an effective setting comes from: saved in the admin, plugin option, env var or default. */
-export const SettingSourceBadge = ({ source, testId }: { source: Source | null | undefined; testId?: string }) => (
-  <Badge color={source ? SOURCE_COLORS[source] : "grey"} size="2xsmall" data-testid={testId}>
-    {source ?? "not set"}
-  </Badge>
-)
+/**
+ * Where an effective setting comes from: saved in the admin, plugin option, env var or
+ * default; "-" when no layer sets it.
+ */
+export const SettingSourceBadge = ({ source, testId }: { source: Source | null | undefined; testId?: string }) =>
+  source ? (
+    <Badge color={SOURCE_COLORS[source]} size="2xsmall" data-testid={testId}>
+      {source}
+    </Badge>
+  ) : (
+    <span className="text-ui-fg-muted" data-testid={testId}>
+      -
+    </span>
+  )

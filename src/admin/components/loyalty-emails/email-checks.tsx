@@ -33,7 +33,7 @@ const TestResult = ({ result }: { result: SettingsTestResult }) => {
       <Text size="small" weight="plus">
         {t.used}
       </Text>
-      <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid gap-x-4 gap-y-1 text-sm" style={{ gridTemplateColumns: "8rem 1fr" }}>
         {rows.map(([label, value]) => (
           <div key={label} className="contents" data-testid={`rewardflow-email-test-mail-${label.toLowerCase()}`}>
             <dt className="text-ui-fg-subtle">{label}</dt>
@@ -76,7 +76,7 @@ export const EmailChecks = () => {
         <Label htmlFor="rewardflow-email-settings-test-to" weight="plus">
           {t.testTo}
         </Label>
-        <div className="flex max-w-xl gap-x-2">
+        <div className="flex gap-x-2" style={{ maxWidth: "36rem" }}>
           <Input id="rewardflow-email-settings-test-to" type="email" value={address} onChange={(e) => setTo(e.target.value)} />
           <Button size="small" variant="secondary" disabled={!address} isLoading={test.isPending} onClick={() => test.mutate()}>
             {t.sendTest}

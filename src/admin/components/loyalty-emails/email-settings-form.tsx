@@ -166,7 +166,12 @@ export const EmailSettingsForm = () => {
         const setting = view.settings[name]
         const label = texts.fields[name] ?? { label: name }
         return (
-          <div key={name} className="grid grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] items-start gap-x-4 px-6 py-3" data-testid={`rewardflow-email-setting-row-${name}`}>
+          <div
+            key={name}
+            className="grid items-start gap-x-4 px-6 py-3"
+            style={{ gridTemplateColumns: "minmax(0, 14rem) minmax(0, 1fr) minmax(0, 14rem)" }}
+            data-testid={`rewardflow-email-setting-row-${name}`}
+          >
             <div>
               <Label htmlFor={`rewardflow-email-setting-${name}`} weight="plus">
                 {label.label}

@@ -19,6 +19,9 @@ import { texts } from "./texts"
 
 const t = texts.editor
 const PARTS = ["subject", "html_body", "text_body"] as const
+// Inline: Tailwind only has the classes the dashboard itself uses when the host app's admin
+// build cannot resolve the plugin's sources (the demo and the browser tests link the plugin).
+const COLUMN = { flex: "1 1 30rem", minWidth: 0 }
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value)
@@ -128,8 +131,9 @@ export const TemplateEditor = ({ template, variables }: { template: EmailTemplat
         </div>
       </Container>
 
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-        <Container className="flex flex-col gap-y-4 px-6 py-4" data-testid="rewardflow-email-editor">
+      {/* Side by side when there is room for both, else the preview below the form. */}
+      <div className="flex flex-wrap items-start gap-3">
+        <Container className="flex flex-col gap-y-4 px-6 py-4" style={COLUMN} data-testid="rewardflow-email-editor">
           {formError && (
             <Text size="small" className="text-ui-fg-error" data-testid="rewardflow-email-save-error">
               {formError.status === 403 ? `${t.forbidden} ` : ""}
@@ -190,7 +194,9 @@ export const TemplateEditor = ({ template, variables }: { template: EmailTemplat
           </div>
           <SendTemplateTest templateKey={template.key} locale={template.locale} draft={draft} />
         </Container>
-        <TemplatePreview preview={preview.data} error={preview.error} pending={preview.isFetching} />
+        <div style={COLUMN}>
+          <TemplatePreview preview={preview.data} error={preview.error} pending={preview.isFetching} />
+        </div>
       </div>
     </div>
   )

@@ -39,10 +39,14 @@ export const TemplateList = () => {
   }
   if (!byKey.size) return <Text size="small" className="px-6 py-4">{t.none}</Text>
   const order = (l: string) => EMAIL_LOCALES.indexOf(l as (typeof EMAIL_LOCALES)[number])
+  // In the order a member meets them (enrollment first); unknown keys last.
+  const lifecycle = Object.keys(texts.templateNames)
+  const rank = (key: string) => (lifecycle.includes(key) ? lifecycle.indexOf(key) : lifecycle.length)
+  const groups = [...byKey.entries()].sort(([a], [b]) => rank(a) - rank(b))
 
   return (
     <div className="flex flex-col gap-y-3">
-      {[...byKey.entries()].map(([key, rows]) => (
+      {groups.map(([key, rows]) => (
         <Container key={key} className="divide-y p-0" data-testid={`rewardflow-email-template-group-${key}`}>
           <div className="flex items-center gap-x-3 px-6 py-4">
             <Heading level="h2">{templateName(key)}</Heading>
@@ -73,7 +77,7 @@ export const TemplateList = () => {
                       <span className="font-mono uppercase">{row.locale}</span> {texts.localeNames[row.locale]}
                     </Link>
                   </Table.Cell>
-                  <Table.Cell className="max-w-sm truncate">{row.subject}</Table.Cell>
+                  <Table.Cell className="max-w-md truncate">{row.subject}</Table.Cell>
                   <Table.Cell>
                     <Badge size="2xsmall" color={row.is_active ? "green" : "grey"}>
                       {row.is_active ? t.active : t.inactive}

@@ -49,7 +49,8 @@ export const TemplatePreview = ({ preview, error, pending }: { preview?: EmailPr
               title={t.preview}
               sandbox=""
               srcDoc={preview.html}
-              className="border-ui-border-base h-[640px] w-full rounded-md border bg-white"
+              className="border-ui-border-base w-full rounded-md border"
+              style={{ height: 640, background: "#fff" }}
               data-testid="rewardflow-email-preview-html"
             />
           </Tabs.Content>

@@ -39,6 +39,16 @@ const LoyaltyWalletPage = () => {
             <Badge color={view.configured ? "green" : "orange"}>{view.configured ? "Configured" : `Missing: ${view.missing.join(", ")}`}</Badge>
           )}
         </div>
+        {settings.isPending && (
+          <Text size="small" className="px-6 py-4">
+            Loading settings…
+          </Text>
+        )}
+        {settings.isError && (
+          <Text size="small" className="text-ui-fg-error px-6 py-4" data-testid="rewardflow-wallet-settings-error">
+            The settings cannot be read: {settings.error.message}
+          </Text>
+        )}
         {view && (
           <div className="flex items-center gap-x-4 px-6 py-4">
             <Text size="small" weight="plus">
@@ -57,7 +67,7 @@ const LoyaltyWalletPage = () => {
                 <Select.Item value="production">Production</Select.Item>
               </Select.Content>
             </Select>
-            <SettingSourceBadge source={view.settings.environment?.source} testId="rewardflow-wallet-source-environment" />
+            <SettingSourceBadge source={view.settings.environment?.source} testId="rewardflow-wallet-environment-source" />
             {view.service_account.client_email && (
               <Text size="small" className="text-ui-fg-subtle">
                 Service account: {view.service_account.client_email}
