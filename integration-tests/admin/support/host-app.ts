@@ -157,7 +157,11 @@ async function removeStale(pg: ReturnType<typeof postgresServer>, log: Log) {
   })
 }
 
-export async function startHostApp(opts: { log?: Log } = {}): Promise<HostApp> {
+/**
+ * `env`: extra environment for every command of the host app (for example
+ * REWARDFLOW_ENCRYPTION_KEY, which the demo does not set).
+ */
+export async function startHostApp(opts: { log?: Log; env?: NodeJS.ProcessEnv } = {}): Promise<HostApp> {
   const t0 = Date.now()
   const log: Log =
     opts.log ?? ((m) => process.stdout.write(`[admin e2e] ${((Date.now() - t0) / 1000).toFixed(1)}s ${m}\n`))
@@ -254,6 +258,7 @@ export async function startHostApp(opts: { log?: Log } = {}): Promise<HostApp> {
       AUTH_CORS: baseUrl,
       MEDUSA_DISABLE_TELEMETRY: "true",
       LOG_LEVEL: process.env.REWARDFLOW_E2E_LOG_LEVEL || "info",
+      ...opts.env,
     }
     delete env.REDIS_URL
 

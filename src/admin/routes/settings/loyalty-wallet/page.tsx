@@ -1,9 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { SettingSourceBadge } from "../../../components/setting-source-badge"
 import { fetchWalletSettings, saveWalletSettings, validateWallet, walletKeys, type WalletSetting } from "../../../lib/wallet-api"
-
-const SOURCE_COLORS = { database: "purple", options: "blue", env: "orange", default: "grey" } as const
 
 function display(setting: WalletSetting) {
   if (setting.secret) return setting.is_set ? "set (hidden)" : "not set"
@@ -40,6 +39,16 @@ const LoyaltyWalletPage = () => {
             <Badge color={view.configured ? "green" : "orange"}>{view.configured ? "Configured" : `Missing: ${view.missing.join(", ")}`}</Badge>
           )}
         </div>
+        {settings.isPending && (
+          <Text size="small" className="px-6 py-4">
+            Loading settings…
+          </Text>
+        )}
+        {settings.isError && (
+          <Text size="small" className="text-ui-fg-error px-6 py-4" data-testid="rewardflow-wallet-settings-error">
+            The settings cannot be read: {settings.error.message}
+          </Text>
+        )}
         {view && (
           <div className="flex items-center gap-x-4 px-6 py-4">
             <Text size="small" weight="plus">
@@ -58,9 +67,7 @@ const LoyaltyWalletPage = () => {
                 <Select.Item value="production">Production</Select.Item>
               </Select.Content>
             </Select>
-            <Badge color={SOURCE_COLORS[view.settings.environment?.source ?? "default"] ?? "grey"} size="2xsmall">
-              {view.settings.environment?.source}
-            </Badge>
+            <SettingSourceBadge source={view.settings.environment?.source} testId="rewardflow-wallet-environment-source" />
             {view.service_account.client_email && (
               <Text size="small" className="text-ui-fg-subtle">
                 Service account: {view.service_account.client_email}
@@ -82,13 +89,7 @@ const LoyaltyWalletPage = () => {
                 <Table.Cell>{name}</Table.Cell>
                 <Table.Cell className="max-w-md truncate">{display(setting)}</Table.Cell>
                 <Table.Cell>
-                  {setting.source ? (
-                    <Badge color={SOURCE_COLORS[setting.source]} size="2xsmall">
-                      {setting.source}
-                    </Badge>
-                  ) : (
-                    "-"
-                  )}
+                  <SettingSourceBadge source={setting.source} testId={`rewardflow-wallet-source-${name}`} />
                 </Table.Cell>
               </Table.Row>
             ))}

@@ -57,7 +57,7 @@ export const emailAdminMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["POST"],
-    matcher: "/admin/loyalty/email/test",
+    matcher: "/admin/loyalty/email/test-mail",
     middlewares: [validateAndTransformBody(AdminSendSettingsTest)],
   },
   {
