@@ -437,7 +437,7 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(row.overrides)).not.toContain("db-secret-pw")
         expect(String((row.overrides as any).password)).toMatch(/^v1\./)
 
-        const { email } = (await api.post("/admin/loyalty/email/test-mail", { to: "owner@rewardflow.test" }, admin)).data
+        const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
         expect(email.status).toBe("sent")
         expect(server.mails).toHaveLength(1)
         const mail = server.mails[0]
@@ -469,7 +469,7 @@ medusaIntegrationTestRunner({
         expect(provider.data.message).toContain("provider must be one of smtp, sendgrid, log")
         const from = await failure(saveSettings({ from_address: "not-an-address" }))
         expect(from.data.message).toContain("from_address must be an email address")
-        const to = await failure(api.post("/admin/loyalty/email/test-mail", { to: "nobody" }, admin))
+        const to = await failure(api.post("/admin/loyalty/email/test", { to: "nobody" }, admin))
         expect(to.status).toBe(400)
         expect(to.data.message).toContain("to must be an email address")
         const view = (await api.get("/admin/loyalty/email/settings", admin)).data

@@ -61,6 +61,12 @@ export const emailAdminMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminSendSettingsTest)],
   },
   {
+    // The same route under the name the API was specified with (see email/[action]/route.ts).
+    method: ["POST"],
+    matcher: "/admin/loyalty/email/test",
+    middlewares: [validateAndTransformBody(AdminSendSettingsTest)],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/loyalty/email/diagnose",
     middlewares: [validateAndTransformBody(AdminDiagnoseEmail)],
