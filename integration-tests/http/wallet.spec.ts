@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_WALLET_MODULE } from "../../src/modules/loyalty-wallet"
 import type LoyaltyWalletModuleService from "../../src/modules/loyalty-wallet/service"
 import retryWalletPasses from "../../src/jobs/retry-wallet-passes"
@@ -420,6 +420,30 @@ medusaIntegrationTestRunner({
           last_error: null,
         })
         expect(await retryWalletPasses(getContainer())).toEqual({ synced: 0, failed: 0, skipped: 0 })
+      })
+
+      it("unreadable saved settings mark the pass out of date instead of losing the update; fixed, the job syncs it", async () => {
+        const shopper = await member()
+        const link = await saveLink(shopper.headers)
+        await adjust(shopper.account.id, 10)
+        await saveSettings({ service_account_json: goodJson })
+        // The saved key no longer opens (as after a change of encryption key).
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw(
+          `update loyalty_wallet_settings set overrides = jsonb_set(overrides, '{service_account_json}', '"v1.AAAA.BBBB.CCCC"')`
+        )
+        await adjust(shopper.account.id, 5)
+        let pass = await passOf(shopper.account.id)
+        expect(pass).toMatchObject({ out_of_date: true, attempts: 1, synced_balance: 10 })
+        expect(pass.last_error).toContain("Google Wallet settings cannot be read")
+        expect(await balanceOf(shopper.headers)).toBe(15)
+
+        await saveSettings({ service_account_json: null })
+        await wallet().updateWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
+        expect(await retryWalletPasses(getContainer())).toEqual({ synced: 1, failed: 0, skipped: 0 })
+        expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 15 })
+        pass = await passOf(shopper.account.id)
+        expect(pass).toMatchObject({ out_of_date: false, synced_balance: 15 })
       })
     })
   },

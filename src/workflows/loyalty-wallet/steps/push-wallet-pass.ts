@@ -53,7 +53,14 @@ export const pushWalletPassStep = createStep(
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
     const [pass] = await wallet.listWalletPasses({ account_id: input.account_id }, { take: 1 })
     if (!pass) return result({ status: "skipped", reason: "no pass was issued for this account" })
-    const config = await wallet.getWalletConfig()
+    let config: Awaited<ReturnType<typeof wallet.getWalletConfig>>
+    try {
+      config = await wallet.getWalletConfig()
+    } catch (e) {
+      // Unreadable settings (e.g. a saved key sealed with another encryption key): the pass is
+      // out of date like after any Wallet failure, and the retry job tries again once fixed.
+      return result({ pass_id: pass.id, status: "failed", error: `Google Wallet settings cannot be read: ${(e as Error).message}` })
+    }
     if (!config.configured || !config.serviceAccount.ok) {
       return result({ status: "skipped", reason: `Google Wallet is not configured (missing ${config.missing.join(", ")})` })
     }
