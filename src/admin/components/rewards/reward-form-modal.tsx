@@ -1,0 +1,232 @@
+import { Button, DatePicker, FocusModal, Heading, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState, type ReactNode } from "react"
+import { useTranslation } from "react-i18next"
+import { emptyRewardForm, formToBody, rewardToForm, type RewardFormState } from "../../lib/reward-form-state"
+import { createReward, REWARD_TYPES, rewardKeys, updateReward, type Reward, type VariantChoice } from "../../lib/rewards-api"
+import { LocalizedTextTabs } from "./localized-text-tabs"
+import { MoneyFields } from "./money-fields"
+import { VariantPicker } from "./variant-picker"
+
+const Field = ({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) => (
+  <div className="flex flex-col gap-y-2">
+    <Label htmlFor={id}>{label}</Label>
+    {children}
+    {hint ? (
+      <Text size="small" className="text-ui-fg-subtle">
+        {hint}
+      </Text>
+    ) : null}
+  </div>
+)
+
+/** The store's currencies plus any the reward already has amounts in. */
+const currenciesOf = (store: string[], ...money: Record<string, string>[]) =>
+  [...new Set([...store, ...money.flatMap((m) => Object.keys(m))])]
+
+/**
+ * Create or edit a reward in a focus modal. Only the chosen type's fields are shown and sent;
+ * what the API refuses is shown above the form with the API's own message.
+ */
+export const RewardFormModal = ({
+  open,
+  onOpenChange,
+  reward,
+  variant,
+  currencies,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** The reward to edit; none to create one. */
+  reward?: Reward | null
+  variant?: VariantChoice | null
+  currencies: string[]
+}) => {
+  const { t } = useTranslation("rewardflow")
+  const queryClient = useQueryClient()
+  const [form, setForm] = useState<RewardFormState>(emptyRewardForm)
+  const set = (patch: Partial<RewardFormState>) => setForm((f) => ({ ...f, ...patch }))
+
+  const save = useMutation({
+    mutationFn: () => (reward ? updateReward(reward.id, formToBody(form)) : createReward(formToBody(form))),
+    onSuccess: (saved) => {
+      queryClient.invalidateQueries({ queryKey: rewardKeys.all })
+      toast.success(t(reward ? "rewards.toast.updated" : "rewards.toast.created", { name: saved.name.en }))
+      onOpenChange(false)
+    },
+  })
+
+  useEffect(() => {
+    if (!open) return
+    setForm(reward ? rewardToForm(reward, variant ?? null) : emptyRewardForm())
+    save.reset()
+    // A new form each time the modal opens, for the reward it opens with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, reward?.id])
+
+  const shown = currenciesOf(currencies, form.amounts, form.max_discount, form.min_subtotal)
+  const title = t(reward ? "form.editTitle" : "form.createTitle")
+
+  return (
+    <FocusModal open={open} onOpenChange={onOpenChange}>
+      <FocusModal.Content data-testid="rewardflow-reward-form">
+        <FocusModal.Header>
+          <FocusModal.Title asChild>
+            <Heading level="h2" className="text-ui-fg-base">
+              {title}
+            </Heading>
+          </FocusModal.Title>
+          <FocusModal.Description className="sr-only">{t("rewards.subtitle")}</FocusModal.Description>
+        </FocusModal.Header>
+        <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-12">
+          <form
+            id="rewardflow-reward-form"
+            className="flex w-full max-w-[720px] flex-col gap-y-8 px-6"
+            onSubmit={(e) => {
+              e.preventDefault()
+              save.mutate()
+            }}
+          >
+            <Heading level="h1">{title}</Heading>
+            {save.isError ? (
+              <div className="rounded-md border border-ui-border-error bg-ui-bg-subtle px-4 py-3" role="alert">
+                <Text size="small" className="text-ui-fg-error" data-testid="rewardflow-reward-error">
+                  {(save.error as Error).message}
+                </Text>
+              </div>
+            ) : null}
+
+            <LocalizedTextTabs name={form.name} description={form.description} onChange={set} />
+
+            <div className="grid grid-cols-2 gap-4">
+              <Field id="rewardflow-reward-points" label={t("form.pointsCost")}>
+                <Input
+                  id="rewardflow-reward-points"
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={form.points_cost}
+                  onChange={(e) => set({ points_cost: e.target.value })}
+                />
+              </Field>
+              <Field id="rewardflow-reward-type" label={t("form.type")}>
+                <Select value={form.type} onValueChange={(type) => set({ type: type as RewardFormState["type"] })}>
+                  <Select.Trigger id="rewardflow-reward-type">
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    {REWARD_TYPES.map((type) => (
+                      <Select.Item key={type} value={type}>
+                        {t(`rewards.types.${type}`)}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </Field>
+            </div>
+
+            {form.type === "fixed_amount" ? (
+              <MoneyFields
+                id="rewardflow-reward-amounts"
+                label={t("form.amounts")}
+                hint={t("form.amountsHint")}
+                currencies={shown}
+                value={form.amounts}
+                onChange={(amounts) => set({ amounts })}
+              />
+            ) : null}
+            {form.type === "percentage" ? (
+              <div className="flex flex-col gap-y-4">
+                <Field id="rewardflow-reward-percentage" label={t("form.percentage")} hint={t("form.percentageHint")}>
+                  <Input
+                    id="rewardflow-reward-percentage"
+                    type="number"
+                    min={1}
+                    max={100}
+                    step={1}
+                    value={form.percentage}
+                    onChange={(e) => set({ percentage: e.target.value })}
+                  />
+                </Field>
+                <MoneyFields
+                  id="rewardflow-reward-max-discount"
+                  label={t("form.maxDiscount")}
+                  hint={t("form.maxDiscountHint")}
+                  currencies={shown}
+                  value={form.max_discount}
+                  onChange={(max_discount) => set({ max_discount })}
+                />
+              </div>
+            ) : null}
+            {form.type === "free_product" ? (
+              <VariantPicker value={form.variant} onChange={(variant) => set({ variant })} />
+            ) : null}
+
+            <div className="flex flex-col gap-y-4">
+              <Heading level="h3">{t("form.conditions")}</Heading>
+              <MoneyFields
+                id="rewardflow-reward-min-subtotal"
+                label={t("form.minSubtotal")}
+                hint={t("form.minSubtotalHint")}
+                currencies={shown}
+                value={form.min_subtotal}
+                onChange={(min_subtotal) => set({ min_subtotal })}
+              />
+              <div className="grid grid-cols-2 gap-4">
+                <Field id="rewardflow-reward-starts-at" label={t("form.startsAt")}>
+                  <DatePicker
+                    id="rewardflow-reward-starts-at"
+                    granularity="minute"
+                    modal
+                    value={form.starts_at}
+                    onChange={(starts_at) => set({ starts_at })}
+                  />
+                </Field>
+                <Field id="rewardflow-reward-ends-at" label={t("form.endsAt")}>
+                  <DatePicker
+                    id="rewardflow-reward-ends-at"
+                    granularity="minute"
+                    modal
+                    value={form.ends_at}
+                    onChange={(ends_at) => set({ ends_at })}
+                  />
+                </Field>
+              </div>
+              <Field id="rewardflow-reward-limit" label={t("form.perCustomerLimit")} hint={t("form.perCustomerLimitHint")}>
+                <Input
+                  id="rewardflow-reward-limit"
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={form.per_customer_limit}
+                  onChange={(e) => set({ per_customer_limit: e.target.value })}
+                />
+              </Field>
+              <div className="flex items-start gap-x-3">
+                <Switch id="rewardflow-reward-active" checked={form.is_active} onCheckedChange={(is_active) => set({ is_active })} />
+                <div className="flex flex-col">
+                  <Label htmlFor="rewardflow-reward-active">{t("form.active")}</Label>
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {t("form.activeHint")}
+                  </Text>
+                </div>
+              </div>
+            </div>
+          </form>
+        </FocusModal.Body>
+        <FocusModal.Footer>
+          <div className="flex items-center justify-end gap-x-2">
+            <FocusModal.Close asChild>
+              <Button size="small" variant="secondary">
+                {t("common.cancel")}
+              </Button>
+            </FocusModal.Close>
+            <Button size="small" type="submit" form="rewardflow-reward-form" isLoading={save.isPending}>
+              {t("common.save")}
+            </Button>
+          </div>
+        </FocusModal.Footer>
+      </FocusModal.Content>
+    </FocusModal>
+  )
+}
