@@ -27,24 +27,27 @@ export const LocalizedTextTabs = ({
           ))}
         </Tabs.List>
         {REWARD_LOCALES.map((locale) => (
-          <Tabs.Content key={locale} value={locale} className="flex flex-col gap-y-4 pt-4">
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor={`rewardflow-reward-name-${locale}`}>{t("form.name")}</Label>
-              <Input
-                id={`rewardflow-reward-name-${locale}`}
-                lang={locale}
-                value={name[locale]}
-                onChange={(e) => onChange({ name: { ...name, [locale]: e.target.value }, description })}
-              />
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor={`rewardflow-reward-description-${locale}`}>{t("form.description")}</Label>
-              <Textarea
-                id={`rewardflow-reward-description-${locale}`}
-                lang={locale}
-                value={description[locale]}
-                onChange={(e) => onChange({ name, description: { ...description, [locale]: e.target.value } })}
-              />
+          // Display classes go on an inner div: on Tabs.Content they would override `hidden` of inactive tabs.
+          <Tabs.Content key={locale} value={locale}>
+            <div className="flex flex-col gap-y-4 pt-4">
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor={`rewardflow-reward-name-${locale}`}>{t("form.name")}</Label>
+                <Input
+                  id={`rewardflow-reward-name-${locale}`}
+                  lang={locale}
+                  value={name[locale]}
+                  onChange={(e) => onChange({ name: { ...name, [locale]: e.target.value }, description })}
+                />
+              </div>
+              <div className="flex flex-col gap-y-2">
+                <Label htmlFor={`rewardflow-reward-description-${locale}`}>{t("form.description")}</Label>
+                <Textarea
+                  id={`rewardflow-reward-description-${locale}`}
+                  lang={locale}
+                  value={description[locale]}
+                  onChange={(e) => onChange({ name, description: { ...description, [locale]: e.target.value } })}
+                />
+              </div>
             </div>
           </Tabs.Content>
         ))}

@@ -1,5 +1,15 @@
 import { CurrencyInput, Label, Text } from "@medusajs/ui"
 
+/** "€" for eur, "$" for usd...; the code itself when the browser knows no symbol. */
+function currencySymbol(code: string) {
+  try {
+    const parts = new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" }).formatToParts(0)
+    return parts.find((p) => p.type === "currency")?.value ?? code.toUpperCase()
+  } catch {
+    return code.toUpperCase()
+  }
+}
+
 /**
  * One amount input per store currency, as typed ("" when empty). `decimals` limits the
  * digits after the point (2 for prices, more for the value of one point).
@@ -38,7 +48,7 @@ export const MoneyFields = ({
           </Label>
           <CurrencyInput
             id={`${id}-${code}`}
-            symbol={code.toUpperCase()}
+            symbol={currencySymbol(code)}
             code={code.toUpperCase()}
             decimalsLimit={decimals}
             allowNegativeValue={false}

@@ -1,6 +1,6 @@
 import { Button, DatePicker, FocusModal, Heading, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { useEffect, useState, type ReactNode } from "react"
+import { useEffect, useRef, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { emptyRewardForm, formToBody, rewardToForm, type RewardFormState } from "../../lib/reward-form-state"
 import { createReward, REWARD_TYPES, rewardKeys, updateReward, type Reward, type VariantChoice } from "../../lib/rewards-api"
@@ -56,6 +56,12 @@ export const RewardFormModal = ({
     },
   })
 
+  // The message sits above the form: bring it into view when the API refuses.
+  const errorRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (save.isError) errorRef.current?.scrollIntoView({ block: "nearest" })
+  }, [save.isError, save.error])
+
   useEffect(() => {
     if (!open) return
     setForm(reward ? rewardToForm(reward, variant ?? null) : emptyRewardForm())
@@ -70,14 +76,7 @@ export const RewardFormModal = ({
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
       <FocusModal.Content data-testid="rewardflow-reward-form">
-        <FocusModal.Header>
-          <FocusModal.Title asChild>
-            <Heading level="h2" className="text-ui-fg-base">
-              {title}
-            </Heading>
-          </FocusModal.Title>
-          <FocusModal.Description className="sr-only">{t("rewards.subtitle")}</FocusModal.Description>
-        </FocusModal.Header>
+        <FocusModal.Header />
         <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-12">
           <form
             id="rewardflow-reward-form"
@@ -87,9 +86,18 @@ export const RewardFormModal = ({
               save.mutate()
             }}
           >
-            <Heading level="h1">{title}</Heading>
+            <div className="flex flex-col gap-y-1">
+              <FocusModal.Title asChild>
+                <Heading level="h1">{title}</Heading>
+              </FocusModal.Title>
+              <FocusModal.Description asChild>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {t("rewards.subtitle")}
+                </Text>
+              </FocusModal.Description>
+            </div>
             {save.isError ? (
-              <div className="rounded-md border border-ui-border-error bg-ui-bg-subtle px-4 py-3" role="alert">
+              <div ref={errorRef} className="rounded-md border border-ui-border-error bg-ui-bg-subtle px-4 py-3" role="alert">
                 <Text size="small" className="text-ui-fg-error" data-testid="rewardflow-reward-error">
                   {(save.error as Error).message}
                 </Text>
