@@ -11,26 +11,14 @@
 import path from "node:path"
 import type { Locator } from "playwright-core"
 import { openAdminSession, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
-import { browserRequirement, CHROMIUM_PATH, INSTALL_HINT, screenshotDir, warnSkipped } from "./support/browser"
+import { describeInBrowser, screenshotDir } from "./support/browser"
 import { startHostApp, type HostApp } from "./support/host-app"
-
-const SUITE = "admin: Loyalty page (rewards catalog, points as money) in Chromium"
-const requirement = browserRequirement()
-if (requirement === "skip") warnSkipped(`${SUITE} (integration-tests/admin)`)
-const describeBrowser = requirement === "skip" ? describe.skip : describe
 
 jest.setTimeout(2 * STEP_TIMEOUT)
 
 type Reward = Record<string, any> & { id: string; name: Record<string, string> }
 
-describeBrowser(SUITE, () => {
-  if (requirement === "fail") {
-    it("needs Chromium", () => {
-      throw new Error(`REWARDFLOW_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing or not executable. ${INSTALL_HINT}`)
-    })
-    return
-  }
-
+describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chromium", () => {
   let host: HostApp
   let s: AdminSession
   let shots: string
@@ -258,6 +246,7 @@ describeBrowser(SUITE, () => {
     await row("Free tote bag").waitFor()
     expect(await rewardsCard().locator("tbody tr").count()).toBe(2)
     expect((await cells("Free tote bag"))[4]).toBe("Inactive")
+    await rewardsCard().screenshot({ path: path.join(shots, "rewards-list.png"), animations: "disabled" })
   })
 
   it("switches points as money on with a value per point and a cart share", async () => {
@@ -276,6 +265,6 @@ describeBrowser(SUITE, () => {
     await card.getByText("On: 1 point = 0.01 EUR, up to 50% of the cart").waitFor()
     await expect(card.getByLabel("Largest share of the cart").inputValue()).resolves.toBe("50")
     await expect(card.getByRole("switch", { name: "Enabled" }).getAttribute("aria-checked")).resolves.toBe("true")
-    await s.page.screenshot({ path: path.join(shots, "loyalty-page.png"), fullPage: true })
+    await card.screenshot({ path: path.join(shots, "points-as-money.png"), animations: "disabled" })
   })
 })

@@ -1,40 +1,26 @@
+import {
+  REWARD_LOCALES,
+  REWARD_TYPES,
+  type MoneyByCurrency,
+  type PointsAsMoney,
+  type RewardDTO,
+  type RewardLocale,
+  type RewardType,
+} from "../../modules/loyalty/types/rewards"
 import { sdk } from "./sdk"
 
-export const REWARD_TYPES = ["fixed_amount", "percentage", "free_shipping", "free_product"] as const
-export type RewardType = (typeof REWARD_TYPES)[number]
-export const REWARD_LOCALES = ["en", "fr", "de", "lb"] as const
-export type RewardLocale = (typeof REWARD_LOCALES)[number]
+export { REWARD_LOCALES, REWARD_TYPES }
+export type { MoneyByCurrency, PointsAsMoney, RewardLocale, RewardType }
 
-/** Per currency (lower-case code), major units: `{ eur: 5 }` is 5.00 EUR. */
-export type MoneyByCurrency = Record<string, number>
-
-export type Reward = {
-  id: string
-  name: Partial<Record<RewardLocale, string>> & { en: string }
-  description: Partial<Record<RewardLocale, string>> | null
-  points_cost: number
-  type: RewardType
-  amounts: MoneyByCurrency | null
-  percentage: number | null
-  max_discount: MoneyByCurrency | null
-  variant_id: string | null
-  min_subtotal: MoneyByCurrency | null
+/** A reward as the admin API sends it (dates as ISO strings). */
+export type Reward = Omit<RewardDTO, "program_id" | "metadata" | "starts_at" | "ends_at"> & {
   starts_at: string | null
   ends_at: string | null
-  per_customer_limit: number | null
-  is_active: boolean
   created_at: string
 }
 
-/** What the admin sends to create or change a reward (dates as ISO strings). */
+/** What the admin sends to create or change a reward. */
 export type RewardBody = Omit<Reward, "id" | "created_at">
-
-export type PointsAsMoney = {
-  enabled: boolean
-  value_per_point: MoneyByCurrency
-  /** 0 < share <= 1 */
-  max_cart_share: number
-}
 
 export type LoyaltyProgram = { id: string; name: string; points_as_money: PointsAsMoney | null }
 
