@@ -9,9 +9,9 @@
  */
 import path from "node:path"
 import type { Locator } from "playwright-core"
-import { openAdminSession, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
-import { describeInBrowser, screenshotDir } from "./support/browser"
-import { startHostApp, type HostApp } from "./support/host-app"
+import { adminSuite, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
+import { describeInBrowser } from "./support/browser"
+import type { HostApp } from "./support/host-app"
 
 jest.setTimeout(2 * STEP_TIMEOUT)
 
@@ -24,11 +24,16 @@ type Account = {
 }
 
 describeInBrowser("admin: customer loyalty widget in Chromium", () => {
+  const suite = adminSuite()
   let host: HostApp
   let s: AdminSession
   let shots: string
+  beforeAll(() => {
+    host = suite.host
+    s = suite.s
+    shots = suite.shots
+  })
   let shopperId: string
-  const startedAt = Date.now()
 
   async function accountOf(customerId: string): Promise<Account | undefined> {
     const { status, body } = await s.api("GET", `/admin/loyalty/accounts?customer_id=${customerId}`)
@@ -46,24 +51,6 @@ describeInBrowser("admin: customer loyalty widget in Chromium", () => {
     await s.until("the widget to load", async () => (await widget().getByText("Loading…").count()) === 0)
   }
 
-  beforeAll(async () => {
-    host = await startHostApp()
-    shots = screenshotDir()
-    s = await openAdminSession(host)
-  }, 420_000)
-
-  afterAll(async () => {
-    await s?.close()
-    await host?.stop()
-    process.stdout.write(
-      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${shots}\n`
-    )
-  }, 60_000)
-
-  afterEach(() => {
-    const errors = s.takeErrors()
-    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
-  })
 
   it("logs in to the admin as the seeded admin", async () => {
     await s.login()

@@ -10,19 +10,21 @@
  */
 import path from "node:path"
 import type { Locator } from "playwright-core"
-import { openAdminSession, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
-import { describeInBrowser, screenshotDir } from "./support/browser"
-import { startHostApp, type HostApp } from "./support/host-app"
+import { adminSuite, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
+import { describeInBrowser } from "./support/browser"
 
 jest.setTimeout(2 * STEP_TIMEOUT)
 
 type Reward = Record<string, any> & { id: string; name: Record<string, string> }
 
 describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chromium", () => {
-  let host: HostApp
+  const suite = adminSuite()
   let s: AdminSession
   let shots: string
-  const startedAt = Date.now()
+  beforeAll(() => {
+    s = suite.s
+    shots = suite.shots
+  })
 
   const rewardsCard = (): Locator => s.page.getByTestId("rewardflow-rewards")
   const row = (name: string): Locator => rewardsCard().locator("tbody tr", { hasText: name })
@@ -56,24 +58,6 @@ describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chr
     await modal().getByRole("button", { name: "Save", exact: true }).click()
   }
 
-  beforeAll(async () => {
-    host = await startHostApp()
-    shots = screenshotDir()
-    s = await openAdminSession(host)
-  }, 420_000)
-
-  afterAll(async () => {
-    await s?.close()
-    await host?.stop()
-    process.stdout.write(
-      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${shots}\n`
-    )
-  }, 60_000)
-
-  afterEach(() => {
-    const errors = s.takeErrors()
-    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
-  })
 
   it("logs in and opens Loyalty from the sidebar: an empty catalog", async () => {
     await s.login()

@@ -5,8 +5,8 @@
  * store) that a spec checks after each test.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core"
-import { launchChromium } from "./browser"
-import type { HostApp } from "./host-app"
+import { launchChromium, screenshotDir } from "./browser"
+import { startHostApp, type HostApp } from "./host-app"
 
 export const STEP_TIMEOUT = 60_000
 
@@ -108,4 +108,33 @@ export async function openAdminSession(host: HostApp): Promise<AdminSession> {
       await browser.close().catch(() => {})
     },
   }
+}
+
+export type AdminSuite = { host: HostApp; s: AdminSession; shots: string }
+
+/**
+ * Registers a browser suite's hooks and returns what they set up: before all, a host app and an
+ * admin session (not logged in yet) and the screenshot folder; after each test, a failure for
+ * any error seen in the browser; after all, the browser and the host app stopped.
+ */
+export function adminSuite(): AdminSuite {
+  const suite = {} as AdminSuite
+  const startedAt = Date.now()
+  beforeAll(async () => {
+    suite.host = await startHostApp()
+    suite.shots = screenshotDir()
+    suite.s = await openAdminSession(suite.host)
+  }, 420_000)
+  afterAll(async () => {
+    await suite.s?.close()
+    await suite.host?.stop()
+    process.stdout.write(
+      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${suite.shots}\n`
+    )
+  }, 60_000)
+  afterEach(() => {
+    const errors = suite.s?.takeErrors() ?? []
+    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
+  })
+  return suite
 }

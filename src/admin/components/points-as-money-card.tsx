@@ -1,9 +1,10 @@
-import { Badge, Button, Container, Heading, Input, Label, Switch, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { formatMoney } from "../lib/reward-display"
 import { fetchProgram, rewardKeys, savePointsAsMoney, type PointsAsMoney } from "../lib/rewards-api"
+import { NumberField, SwitchField } from "./form-fields"
 import { MoneyFields } from "./rewards/money-fields"
 
 type Draft = { enabled: boolean; value_per_point: Record<string, string>; max_share_percent: string }
@@ -78,19 +79,13 @@ export const PointsAsMoneyCard = ({ currencies }: { currencies: string[] }) => {
             save.mutate()
           }}
         >
-          <div className="flex items-start gap-x-3">
-            <Switch
-              id="rewardflow-pam-enabled"
-              checked={draft.enabled}
-              onCheckedChange={(enabled) => setDraft((d) => ({ ...d, enabled }))}
-            />
-            <div className="flex flex-col">
-              <Label htmlFor="rewardflow-pam-enabled">{t("pointsAsMoney.enabled")}</Label>
-              <Text size="small" className="text-ui-fg-subtle">
-                {t("pointsAsMoney.enabledHint")}
-              </Text>
-            </div>
-          </div>
+          <SwitchField
+            id="rewardflow-pam-enabled"
+            label={t("pointsAsMoney.enabled")}
+            hint={t("pointsAsMoney.enabledHint")}
+            checked={draft.enabled}
+            onChange={(enabled) => setDraft((d) => ({ ...d, enabled }))}
+          />
           <MoneyFields
             id="rewardflow-pam-value"
             label={t("pointsAsMoney.valuePerPoint")}
@@ -100,20 +95,16 @@ export const PointsAsMoneyCard = ({ currencies }: { currencies: string[] }) => {
             value={draft.value_per_point}
             onChange={(value_per_point) => setDraft((d) => ({ ...d, value_per_point }))}
           />
-          <div className="flex max-w-xs flex-col gap-y-2">
-            <Label htmlFor="rewardflow-pam-share">{t("pointsAsMoney.maxShare")}</Label>
-            <Input
+          <div className="max-w-xs">
+            <NumberField
               id="rewardflow-pam-share"
-              type="number"
-              min={1}
+              label={t("pointsAsMoney.maxShare")}
+              hint={t("pointsAsMoney.maxShareHint")}
               max={100}
               step="any"
               value={draft.max_share_percent}
-              onChange={(e) => setDraft((d) => ({ ...d, max_share_percent: e.target.value }))}
+              onChange={(max_share_percent) => setDraft((d) => ({ ...d, max_share_percent }))}
             />
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("pointsAsMoney.maxShareHint")}
-            </Text>
           </div>
           {save.isError ? (
             <Text size="small" className="text-ui-fg-error" role="alert" data-testid="rewardflow-pam-error">

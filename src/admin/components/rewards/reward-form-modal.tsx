@@ -1,24 +1,13 @@
-import { Button, DatePicker, FocusModal, Heading, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
+import { Button, DatePicker, FocusModal, Heading, Select, Text, toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { useEffect, useRef, useState, type ReactNode } from "react"
+import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { emptyRewardForm, formToBody, rewardToForm, type RewardFormState } from "../../lib/reward-form-state"
 import { createReward, REWARD_TYPES, rewardKeys, updateReward, type Reward, type VariantChoice } from "../../lib/rewards-api"
+import { Field, NumberField, SwitchField } from "../form-fields"
 import { LocalizedTextTabs } from "./localized-text-tabs"
 import { MoneyFields } from "./money-fields"
 import { VariantPicker } from "./variant-picker"
-
-const Field = ({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) => (
-  <div className="flex flex-col gap-y-2">
-    <Label htmlFor={id}>{label}</Label>
-    {children}
-    {hint ? (
-      <Text size="small" className="text-ui-fg-subtle">
-        {hint}
-      </Text>
-    ) : null}
-  </div>
-)
 
 /** The store's currencies plus any the reward already has amounts in. */
 const currenciesOf = (store: string[], ...money: Record<string, string>[]) =>
@@ -107,16 +96,12 @@ export const RewardFormModal = ({
             <LocalizedTextTabs name={form.name} description={form.description} onChange={set} />
 
             <div className="grid grid-cols-2 gap-4">
-              <Field id="rewardflow-reward-points" label={t("form.pointsCost")}>
-                <Input
-                  id="rewardflow-reward-points"
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={form.points_cost}
-                  onChange={(e) => set({ points_cost: e.target.value })}
-                />
-              </Field>
+              <NumberField
+                id="rewardflow-reward-points"
+                label={t("form.pointsCost")}
+                value={form.points_cost}
+                onChange={(points_cost) => set({ points_cost })}
+              />
               <Field id="rewardflow-reward-type" label={t("form.type")}>
                 <Select value={form.type} onValueChange={(type) => set({ type: type as RewardFormState["type"] })}>
                   <Select.Trigger id="rewardflow-reward-type">
@@ -145,17 +130,14 @@ export const RewardFormModal = ({
             ) : null}
             {form.type === "percentage" ? (
               <div className="flex flex-col gap-y-4">
-                <Field id="rewardflow-reward-percentage" label={t("form.percentage")} hint={t("form.percentageHint")}>
-                  <Input
-                    id="rewardflow-reward-percentage"
-                    type="number"
-                    min={1}
-                    max={100}
-                    step={1}
-                    value={form.percentage}
-                    onChange={(e) => set({ percentage: e.target.value })}
-                  />
-                </Field>
+                <NumberField
+                  id="rewardflow-reward-percentage"
+                  label={t("form.percentage")}
+                  hint={t("form.percentageHint")}
+                  max={100}
+                  value={form.percentage}
+                  onChange={(percentage) => set({ percentage })}
+                />
                 <MoneyFields
                   id="rewardflow-reward-max-discount"
                   label={t("form.maxDiscount")}
@@ -200,25 +182,20 @@ export const RewardFormModal = ({
                   />
                 </Field>
               </div>
-              <Field id="rewardflow-reward-limit" label={t("form.perCustomerLimit")} hint={t("form.perCustomerLimitHint")}>
-                <Input
-                  id="rewardflow-reward-limit"
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={form.per_customer_limit}
-                  onChange={(e) => set({ per_customer_limit: e.target.value })}
-                />
-              </Field>
-              <div className="flex items-start gap-x-3">
-                <Switch id="rewardflow-reward-active" checked={form.is_active} onCheckedChange={(is_active) => set({ is_active })} />
-                <div className="flex flex-col">
-                  <Label htmlFor="rewardflow-reward-active">{t("form.active")}</Label>
-                  <Text size="small" className="text-ui-fg-subtle">
-                    {t("form.activeHint")}
-                  </Text>
-                </div>
-              </div>
+              <NumberField
+                id="rewardflow-reward-limit"
+                label={t("form.perCustomerLimit")}
+                hint={t("form.perCustomerLimitHint")}
+                value={form.per_customer_limit}
+                onChange={(per_customer_limit) => set({ per_customer_limit })}
+              />
+              <SwitchField
+                id="rewardflow-reward-active"
+                label={t("form.active")}
+                hint={t("form.activeHint")}
+                checked={form.is_active}
+                onChange={(is_active) => set({ is_active })}
+              />
             </div>
           </form>
         </FocusModal.Body>
