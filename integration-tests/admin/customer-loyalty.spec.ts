@@ -8,23 +8,11 @@
  * REWARDFLOW_REQUIRE_BROWSER=1 (CI).
  */
 import path from "node:path"
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core"
-import {
-  browserRequirement,
-  CHROMIUM_PATH,
-  INSTALL_HINT,
-  launchChromium,
-  screenshotDir,
-  warnSkipped,
-} from "./support/browser"
-import { startHostApp, type HostApp } from "./support/host-app"
+import type { Locator } from "playwright-core"
+import { adminSuite, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
+import { describeInBrowser } from "./support/browser"
+import type { HostApp } from "./support/host-app"
 
-const SUITE = "admin: customer loyalty widget in Chromium"
-const requirement = browserRequirement()
-if (requirement === "skip") warnSkipped(`${SUITE} (integration-tests/admin)`)
-const describeBrowser = requirement === "skip" ? describe.skip : describe
-
-const STEP_TIMEOUT = 60_000
 jest.setTimeout(2 * STEP_TIMEOUT)
 
 type Account = {
@@ -35,132 +23,44 @@ type Account = {
   status: string
 }
 
-describeBrowser(SUITE, () => {
-  if (requirement === "fail") {
-    it("needs Chromium", () => {
-      throw new Error(`REWARDFLOW_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing or not executable. ${INSTALL_HINT}`)
-    })
-    return
-  }
-
+describeInBrowser("admin: customer loyalty widget in Chromium", () => {
+  const suite = adminSuite()
   let host: HostApp
-  let browser: Browser
-  let context: BrowserContext
-  let page: Page
+  let s: AdminSession
   let shots: string
+  beforeAll(() => {
+    host = suite.host
+    s = suite.s
+    shots = suite.shots
+  })
   let shopperId: string
-  /** Errors seen in the browser: uncaught exceptions, console errors, failed local requests. */
-  const browserErrors: string[] = []
-  /** Requests answered with an error status that a step expects (method + path + status). */
-  const expectedFailures = new Set<string>()
-  const startedAt = Date.now()
-
-  const url = (p: string) => `${host.baseUrl}${p}`
-
-  /** The admin API with the browser's own session cookie. */
-  async function api<T = any>(method: "GET" | "POST", p: string, data?: unknown): Promise<{ status: number; body: T }> {
-    const res = await context.request.fetch(url(p), { method, data, failOnStatusCode: false })
-    const text = await res.text()
-    let body: any = text
-    try {
-      body = JSON.parse(text)
-    } catch {}
-    return { status: res.status(), body }
-  }
 
   async function accountOf(customerId: string): Promise<Account | undefined> {
-    const { status, body } = await api("GET", `/admin/loyalty/accounts?customer_id=${customerId}`)
+    const { status, body } = await s.api("GET", `/admin/loyalty/accounts?customer_id=${customerId}`)
     expect(status).toBe(200)
     return body.accounts[0]
   }
 
-  /** Polls until `fn` returns a truthy value; fails with the last value seen. */
-  async function until<T>(what: string, fn: () => Promise<T>, timeout = STEP_TIMEOUT): Promise<T> {
-    const end = Date.now() + timeout
-    let last: unknown
-    for (;;) {
-      try {
-        last = await fn()
-        if (last) return last as T
-      } catch (e) {
-        last = e
-      }
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`)
-      await new Promise((r) => setTimeout(r, 250))
-    }
-  }
-
-  const widget = (): Locator => page.getByTestId("rewardflow-customer-loyalty")
+  const widget = (): Locator => s.page.getByTestId("rewardflow-customer-loyalty")
   const points = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""))
   const balanceShown = async () => points(await widget().getByTestId("rewardflow-balance").textContent())
 
   async function openCustomer(customerId: string) {
-    await page.goto(url(`/app/customers/${customerId}`))
+    await s.page.goto(s.url(`/app/customers/${customerId}`))
     await widget().waitFor({ timeout: STEP_TIMEOUT })
-    await until("the widget to load", async () => (await widget().getByText("Loading…").count()) === 0)
+    await s.until("the widget to load", async () => (await widget().getByText("Loading…").count()) === 0)
   }
 
-  beforeAll(async () => {
-    host = await startHostApp()
-    shots = screenshotDir()
-    browser = await launchChromium()
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" })
-    context.setDefaultTimeout(STEP_TIMEOUT)
-    page = await context.newPage()
-    page.on("pageerror", (e) => browserErrors.push(`page error: ${e.message}`))
-    page.on("console", (m) => {
-      // A failed request is logged as "Failed to load resource"; it is judged below by its URL.
-      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) {
-        browserErrors.push(`console error: ${m.text()}`)
-      }
-    })
-    page.on("response", (res) => {
-      const u = new URL(res.url())
-      if (u.origin !== host.baseUrl || res.status() < 400) return
-      const key = `${res.request().method()} ${u.pathname} ${res.status()}`
-      // The dashboard asks for the current user before login; 401 there is how it learns.
-      if (key === "GET /admin/users/me 401") return
-      if (!expectedFailures.has(key)) browserErrors.push(`request failed: ${key}`)
-    })
-    page.on("requestfailed", (req) => {
-      // Only the store's own requests count: the dashboard may reach for outside resources,
-      // which this machine cannot (and need not) load.
-      // ERR_ABORTED: a request cut short by leaving the page.
-      if (new URL(req.url()).origin === host.baseUrl && req.failure()?.errorText !== "net::ERR_ABORTED") {
-        browserErrors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`)
-      }
-    })
-  }, 420_000)
-
-  afterAll(async () => {
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
-    await host?.stop()
-    process.stdout.write(
-      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${shots}\n`
-    )
-  }, 60_000)
-
-  afterEach(() => {
-    const errors = browserErrors.splice(0)
-    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
-  })
 
   it("logs in to the admin as the seeded admin", async () => {
-    await page.goto(url("/app/login"))
-    await page.locator("input[name=email]").fill(host.adminEmail)
-    await page.locator("input[name=password]").fill(host.adminPassword)
-    await page.locator("button[type=submit]").click()
-    await page.waitForURL((u) => u.pathname.startsWith("/app") && !u.pathname.startsWith("/app/login"), {
-      timeout: STEP_TIMEOUT,
-    })
-    const me = await api("GET", "/admin/users/me")
+    await s.login()
+    const me = await s.api("GET", "/admin/users/me")
     expect(me.status).toBe(200)
     expect(me.body.user.email).toBe(host.adminEmail)
   })
 
   it("shows the seeded shopper's balance and card number, as the API has them", async () => {
-    const { body } = await api("GET", `/admin/customers?q=${encodeURIComponent(host.seed.shopper.email)}`)
+    const { body } = await s.api("GET", `/admin/customers?q=${encodeURIComponent(host.seed.shopper.email)}`)
     const customer = body.customers.find((c: any) => c.email === host.seed.shopper.email)
     expect(customer?.id).toBe(host.seed.shopper.customer_id)
     shopperId = customer.id
@@ -170,13 +70,13 @@ describeBrowser(SUITE, () => {
     expect(account.balance).toBeGreaterThan(0) // the seed's two orders earned points
 
     await openCustomer(shopperId)
-    await until("the balance", async () => (await balanceShown()) === account.balance)
+    await s.until("the balance", async () => (await balanceShown()) === account.balance)
     await expect(widget().getByTestId("rewardflow-card-number").textContent()).resolves.toBe(
       account.card_number_formatted
     )
     expect(account.card_number_formatted).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/)
     // The two orders' points are in the recent list, as the API lists them.
-    const { body: detail } = await api("GET", `/admin/loyalty/accounts/${account.id}?limit=10`)
+    const { body: detail } = await s.api("GET", `/admin/loyalty/accounts/${account.id}?limit=10`)
     const earned = detail.entries.filter((e: any) => e.type === "earn")
     expect(earned.length).toBeGreaterThanOrEqual(2)
     const rows = widget().locator("tbody tr")
@@ -196,7 +96,7 @@ describeBrowser(SUITE, () => {
     const reason = `Goodwill from the browser test ${Date.now().toString(36)}`
 
     await widget().getByRole("button", { name: "Adjust points" }).click()
-    const drawer = page.getByRole("dialog")
+    const drawer = s.page.getByRole("dialog")
     await drawer.waitFor()
     await drawer.getByText(`Current balance: ${before.balance.toLocaleString("en-US")} points`).waitFor()
     await drawer.getByLabel("Points").fill("25")
@@ -204,14 +104,14 @@ describeBrowser(SUITE, () => {
     await drawer.getByRole("button", { name: "Save" }).click()
     await drawer.waitFor({ state: "hidden" })
 
-    await until("the new balance in the widget", async () => (await balanceShown()) === before.balance + 25)
+    await s.until("the new balance in the widget", async () => (await balanceShown()) === before.balance + 25)
     const row = widget().locator("tbody tr", { hasText: reason })
     await row.waitFor()
     await expect(row.textContent()).resolves.toMatch(/Adjustment.*\+25$/)
 
     const after = (await accountOf(shopperId))!
     expect(after.balance).toBe(before.balance + 25)
-    const detail = await api("GET", `/admin/loyalty/accounts/${after.id}?limit=50`)
+    const detail = await s.api("GET", `/admin/loyalty/accounts/${after.id}?limit=50`)
     const entries = detail.body.entries.filter((e: any) => e.reason === reason)
     expect(entries).toHaveLength(1) // one Save, one entry
     expect(entries[0]).toMatchObject({ type: "adjust", points: 25, balance_after: before.balance + 25 })
@@ -221,20 +121,20 @@ describeBrowser(SUITE, () => {
 
   it("shows the API's message when an adjustment would take the balance below zero", async () => {
     const before = (await accountOf(shopperId))!
-    const { body: beforeDetail } = await api("GET", `/admin/loyalty/accounts/${before.id}`)
+    const { body: beforeDetail } = await s.api("GET", `/admin/loyalty/accounts/${before.id}`)
     const take = -(before.balance + 1000)
 
     // What the API says to this request (refused: it changes nothing).
-    const direct = await api("POST", `/admin/loyalty/accounts/${before.id}/adjust`, {
+    const direct = await s.api("POST", `/admin/loyalty/accounts/${before.id}/adjust`, {
       points: take,
       reason: "overdraft through the API",
     })
     expect(direct.status).toBe(400)
     expect(direct.body.message).toMatch(/^Not enough points/)
 
-    expectedFailures.add(`POST /admin/loyalty/accounts/${before.id}/adjust 400`)
+    s.expectFailure(`POST /admin/loyalty/accounts/${before.id}/adjust 400`)
     await widget().getByRole("button", { name: "Adjust points" }).click()
-    const drawer = page.getByRole("dialog")
+    const drawer = s.page.getByRole("dialog")
     await drawer.waitFor()
     await drawer.getByLabel("Points").fill(String(take))
     await drawer.getByLabel("Reason").fill("Too much, must be refused")
@@ -242,21 +142,20 @@ describeBrowser(SUITE, () => {
     const error = drawer.getByTestId("rewardflow-adjust-error")
     await error.waitFor()
     await expect(error.textContent()).resolves.toBe(direct.body.message)
-    await page.screenshot({ path: path.join(shots, "adjust-points-refused.png") })
+    await s.page.screenshot({ path: path.join(shots, "adjust-points-refused.png") })
 
     await drawer.getByRole("button", { name: "Cancel" }).click()
     await drawer.waitFor({ state: "hidden" })
     expect(await balanceShown()).toBe(before.balance)
     const after = (await accountOf(shopperId))!
     expect(after.balance).toBe(before.balance)
-    const { body: afterDetail } = await api("GET", `/admin/loyalty/accounts/${before.id}`)
+    const { body: afterDetail } = await s.api("GET", `/admin/loyalty/accounts/${before.id}`)
     expect(afterDetail.entries_count).toBe(beforeDetail.entries_count)
-    expectedFailures.clear()
   })
 
   it("enrolls a customer who is not a member", async () => {
     const email = `browser-${Date.now().toString(36)}@rewardflow.test`
-    const created = await api("POST", "/admin/customers", { email, first_name: "Noah", last_name: "Weber" })
+    const created = await s.api("POST", "/admin/customers", { email, first_name: "Noah", last_name: "Weber" })
     expect(created.status).toBe(200)
     const customerId: string = created.body.customer.id
     expect(await accountOf(customerId)).toBeUndefined()
@@ -267,9 +166,9 @@ describeBrowser(SUITE, () => {
     await widget().getByRole("button", { name: "Enroll" }).click()
 
     await widget().getByTestId("rewardflow-balance").waitFor()
-    const account = (await until("the account in the API", () => accountOf(customerId)))!
+    const account = (await s.until("the account in the API", () => accountOf(customerId)))!
     expect(account.status).toBe("active")
-    await until("the balance", async () => (await balanceShown()) === account.balance)
+    await s.until("the balance", async () => (await balanceShown()) === account.balance)
     await expect(widget().getByTestId("rewardflow-card-number").textContent()).resolves.toBe(
       account.card_number_formatted
     )

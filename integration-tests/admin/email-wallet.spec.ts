@@ -12,7 +12,7 @@
 import crypto from "node:crypto"
 import path from "node:path"
 import { browserRequirement, CHROMIUM_PATH, INSTALL_HINT, warnSkipped } from "./support/browser"
-import { openAdminSession, STEP_TIMEOUT, until, type AdminSession } from "./support/admin-session"
+import { adminSuite, STEP_TIMEOUT, until } from "./support/admin-session"
 import { freePort, startMailServer, type MailServer } from "../fixtures/mail-server"
 
 const SUITE = "admin: loyalty emails and Google Wallet settings in Chromium"
@@ -34,15 +34,15 @@ describeBrowser(SUITE, () => {
     return
   }
 
-  let s: AdminSession
+  // The demo host sets no encryption key of its own here; without one the admin refuses to save a secret.
+  const suite = adminSuite({ env: { REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex") } })
   let mail: MailServer | undefined
   let adminUserId: string
   const smtpUser = "loyalty"
   const smtpPassword = `pw-${crypto.randomBytes(9).toString("hex")}`
-  const startedAt = Date.now()
 
-  const page = () => s.page
-  const byTestId = (id: string) => s.page.getByTestId(id)
+  const page = () => suite.s.page
+  const byTestId = (id: string) => suite.s.page.getByTestId(id)
   const text = async (id: string) => ((await byTestId(id).textContent()) ?? "").trim()
 
   /** Clicks `button` and returns the JSON the admin answered to `method path`. */
@@ -54,7 +54,7 @@ describeBrowser(SUITE, () => {
   }
 
   async function openSettingsTab() {
-    await page().goto(s.url("/app/settings/loyalty-emails?tab=settings"))
+    await page().goto(suite.s.url("/app/settings/loyalty-emails?tab=settings"))
     await byTestId("rewardflow-email-settings").waitFor()
     await byTestId("rewardflow-email-setting-row-host").waitFor()
   }
@@ -67,36 +67,23 @@ describeBrowser(SUITE, () => {
     await page().getByRole("option", { name, exact: true }).click()
   }
 
-  beforeAll(async () => {
-    // The demo sets no encryption key; without one the admin refuses to save a secret.
-    s = await openAdminSession({ env: { REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex") } })
-  }, 420_000)
-
   afterAll(async () => {
     await mail?.stop()
-    await s?.close()
-    process.stdout.write(`[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${s?.shots}\n`)
-  }, 60_000)
-
-  afterEach(() => {
-    s.clearExpected()
-    const errors = s.takeErrors()
-    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
   })
 
   it("logs in to the admin as the seeded admin", async () => {
-    await s.login()
-    const me = await s.api("GET", "/admin/users/me")
+    await suite.s.login()
+    const me = await suite.s.api("GET", "/admin/users/me")
     expect(me.status).toBe(200)
-    expect(me.body.user.email).toBe(s.host.adminEmail)
+    expect(me.body.user.email).toBe(suite.host.adminEmail)
     adminUserId = me.body.user.id
   })
 
   it("lists the templates grouped by key, each with its four locales, as the API has them", async () => {
-    const { body } = await s.api("GET", "/admin/loyalty/email/templates")
+    const { body } = await suite.s.api("GET", "/admin/loyalty/email/templates")
     expect(body.templates).toHaveLength(20)
 
-    await page().goto(s.url("/app/settings/loyalty-emails"))
+    await page().goto(suite.s.url("/app/settings/loyalty-emails"))
     for (const key of KEYS) {
       const group = byTestId(`rewardflow-email-template-group-${key}`)
       await group.waitFor()
@@ -111,15 +98,15 @@ describeBrowser(SUITE, () => {
         expect(cells[3]).toBe("Not edited")
       }
     }
-    await page().screenshot({ path: path.join(s.shots, "email-templates.png") })
+    await page().screenshot({ path: path.join(suite.shots, "email-templates.png") })
   })
 
   it("edits the French subject with a live preview, shows the API's 400 next to the field, and saves", async () => {
-    const { body } = await s.api("GET", "/admin/loyalty/email/templates?key=loyalty_points_earned&locale=fr")
+    const { body } = await suite.s.api("GET", "/admin/loyalty/email/templates?key=loyalty_points_earned&locale=fr")
     const template = body.templates[0]
     const draft = (subject: string) => ({ subject, html_body: template.html_body, text_body: template.text_body })
     const preview = (subject: string) =>
-      s.api("POST", "/admin/loyalty/email/preview", { key: "loyalty_points_earned", locale: "fr", draft: draft(subject) })
+      suite.s.api("POST", "/admin/loyalty/email/preview", { key: "loyalty_points_earned", locale: "fr", draft: draft(subject) })
 
     await byTestId("rewardflow-email-template-loyalty_points_earned-fr").click()
     await page().waitForURL((u) => u.pathname.endsWith(`/settings/loyalty-emails/templates/${template.id}`))
@@ -144,8 +131,8 @@ describeBrowser(SUITE, () => {
     const refused = await preview(unknown)
     expect(refused.status).toBe(400)
     expect(refused.body.message).toContain("subject: unknown variable {{wallet}} for loyalty_points_earned")
-    s.expectFailure("POST /admin/loyalty/email/preview 400")
-    s.expectFailure(`POST /admin/loyalty/email/templates/${template.id} 400`)
+    suite.s.expectFailure("POST /admin/loyalty/email/preview 400")
+    suite.s.expectFailure(`POST /admin/loyalty/email/templates/${template.id} 400`)
     await subject.fill(unknown)
     await until("the error under the subject", async () => (await text("rewardflow-email-error-subject")) === refused.body.message)
 
@@ -157,8 +144,8 @@ describeBrowser(SUITE, () => {
     expect(save.status).toBe(400)
     await until("the save error under the subject", async () => (await text("rewardflow-email-error-subject")) === save.body.message)
     expect(save.body.message).toBe(refused.body.message)
-    await page().screenshot({ path: path.join(s.shots, "email-template-unknown-variable.png") })
-    expect((await s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template.subject).toBe(template.subject)
+    await page().screenshot({ path: path.join(suite.shots, "email-template-unknown-variable.png") })
+    expect((await suite.s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template.subject).toBe(template.subject)
 
     // Fixed and saved: the API has the new subject and the acting admin.
     await subject.fill(edited)
@@ -167,10 +154,10 @@ describeBrowser(SUITE, () => {
       editor.getByRole("button", { name: "Save", exact: true }).click()
     )
     expect(saved.status).toBe(200)
-    const after = (await s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template
+    const after = (await suite.s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template
     expect(after).toMatchObject({ subject: edited, html_body: template.html_body, text_body: template.text_body, updated_by: adminUserId })
     await until("Save to be disabled (nothing left to save)", () => editor.getByRole("button", { name: "Save", exact: true }).isDisabled())
-    await page().screenshot({ path: path.join(s.shots, "email-template-saved.png") })
+    await page().screenshot({ path: path.join(suite.shots, "email-template-saved.png") })
 
     // The list shows the new subject and who edited it.
     await page().locator("a", { hasText: "All templates" }).click()
@@ -178,22 +165,22 @@ describeBrowser(SUITE, () => {
     await row.waitFor()
     await until("the list to show the edit", async () => {
       const cells = (await row.locator("td").allTextContents()).map((c) => c.trim())
-      return cells[1] === edited && cells[3].includes(s.host.adminEmail)
+      return cells[1] === edited && cells[3].includes(suite.host.adminEmail)
     })
   })
 
   it("shows the API's 403 in the editor when the user lacks loyalty.manage_templates, and nothing changes", async () => {
-    const { body } = await s.api("GET", "/admin/loyalty/email/templates?key=loyalty_welcome_bonus&locale=de")
+    const { body } = await suite.s.api("GET", "/admin/loyalty/email/templates?key=loyalty_welcome_bonus&locale=de")
     const template = body.templates[0]
     // The seeded admin becomes staff (metadata.role), which may not edit templates without RBAC
     // unless the plugin option email.templateEditors names them (the demo's does not).
-    expect((await s.api("POST", `/admin/users/${adminUserId}`, { metadata: { role: "staff" } })).status).toBe(200)
+    expect((await suite.s.api("POST", `/admin/users/${adminUserId}`, { metadata: { role: "staff" } })).status).toBe(200)
     try {
-      await page().goto(s.url(`/app/settings/loyalty-emails/templates/${template.id}`))
+      await page().goto(suite.s.url(`/app/settings/loyalty-emails/templates/${template.id}`))
       const subject = page().locator("#rewardflow-email-subject")
       await expect(subject.inputValue()).resolves.toBe(template.subject)
       await subject.fill("Hallo {{customer.first_name}}")
-      s.expectFailure(`POST /admin/loyalty/email/templates/${template.id} 403`)
+      suite.s.expectFailure(`POST /admin/loyalty/email/templates/${template.id} 403`)
       const refused = await answerTo("POST", `/admin/loyalty/email/templates/${template.id}`, () =>
         byTestId("rewardflow-email-editor").getByRole("button", { name: "Save", exact: true }).click()
       )
@@ -202,19 +189,19 @@ describeBrowser(SUITE, () => {
       await until("the 403 above the form", async () =>
         (await text("rewardflow-email-save-error")) === `You may view this template but not change it. ${refused.body.message}`
       )
-      await page().screenshot({ path: path.join(s.shots, "email-template-forbidden.png") })
-      expect((await s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template).toMatchObject({
+      await page().screenshot({ path: path.join(suite.shots, "email-template-forbidden.png") })
+      expect((await suite.s.api("GET", `/admin/loyalty/email/templates/${template.id}`)).body.template).toMatchObject({
         subject: template.subject,
         updated_by: null,
       })
     } finally {
-      await s.api("POST", `/admin/users/${adminUserId}`, { metadata: { role: "admin" } })
+      await suite.s.api("POST", `/admin/users/${adminUserId}`, { metadata: { role: "admin" } })
     }
   })
 
   it("points delivery at a loopback SMTP server through the form: sources become database, the secret never reaches the page", async () => {
     mail = await startMailServer({ auth: { user: smtpUser, pass: smtpPassword } })
-    const before = (await s.api("GET", "/admin/loyalty/email/settings")).body
+    const before = (await suite.s.api("GET", "/admin/loyalty/email/settings")).body
     expect(before.settings.provider).toMatchObject({ value: "log", source: "default" })
     expect(before.settings.host).toMatchObject({ value: null, source: null })
     expect(before.settings.password).toMatchObject({ is_set: false })
@@ -227,13 +214,13 @@ describeBrowser(SUITE, () => {
     expect(await text("rewardflow-email-secret-password")).toBe("not set")
 
     // A bad value first: the API's 400 names the field and is shown beside it.
-    s.expectFailure("POST /admin/loyalty/email/settings 400")
+    suite.s.expectFailure("POST /admin/loyalty/email/settings 400")
     await page().locator("#rewardflow-email-setting-from_address").fill("not-an-address")
     const bad = await answerTo("POST", "/admin/loyalty/email/settings", saveSettings)
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("from_address must be an email address")
     await until("the error beside from_address", async () => (await text("rewardflow-email-setting-error-from_address")) === bad.body.message)
-    expect((await s.api("GET", "/admin/loyalty/email/settings")).body.settings.from_address.source).toBeNull()
+    expect((await suite.s.api("GET", "/admin/loyalty/email/settings")).body.settings.from_address.source).toBeNull()
 
     await chooseProvider("smtp")
     await page().locator("#rewardflow-email-setting-host").fill("127.0.0.1")
@@ -249,7 +236,7 @@ describeBrowser(SUITE, () => {
     }
     expect(await text("rewardflow-email-source-secure")).toBe("default")
     expect(await text("rewardflow-email-secret-password")).toBe("set")
-    const view = (await s.api("GET", "/admin/loyalty/email/settings")).body
+    const view = (await suite.s.api("GET", "/admin/loyalty/email/settings")).body
     expect(view.settings.host).toEqual({ value: "127.0.0.1", source: "database", is_set: true })
     expect(view.settings.port).toEqual({ value: mail.port, source: "database", is_set: true })
     expect(view.settings.password).toEqual({ value: null, source: "database", secret: true, is_set: true })
@@ -260,7 +247,7 @@ describeBrowser(SUITE, () => {
     expect(await page().content()).not.toContain(smtpPassword)
     expect(JSON.stringify(saved.body)).not.toContain(smtpPassword)
     expect(JSON.stringify(view)).not.toContain(smtpPassword)
-    await settingsBox().screenshot({ path: path.join(s.shots, "email-settings-saved.png") })
+    await settingsBox().screenshot({ path: path.join(suite.shots, "email-settings-saved.png") })
   })
 
   it("sends a test mail and shows the provider, host, port, security and from address it used", async () => {
@@ -319,7 +306,7 @@ describeBrowser(SUITE, () => {
     expect(step("auth")).toMatchObject({ status: "ok", detail: `authenticated as ${smtpUser}` })
     await expect(row("tcp", target).locator("td").nth(2).textContent()).resolves.toBe("OK")
     await expect(row("auth", target).locator("td").nth(2).textContent()).resolves.toBe("OK")
-    await byTestId("rewardflow-email-checks").screenshot({ path: path.join(s.shots, "email-diagnose-ok.png") })
+    await byTestId("rewardflow-email-checks").screenshot({ path: path.join(suite.shots, "email-diagnose-ok.png") })
 
     // Port moved to one nothing listens on, through the form.
     const closed = await freePort()
@@ -334,7 +321,7 @@ describeBrowser(SUITE, () => {
     expect(cells[2]).toBe("Failed")
     expect(cells[3]).toContain("ECONNREFUSED")
     await expect(row("auth", closedTarget).locator("td").nth(2).textContent()).resolves.toBe("Skipped")
-    await byTestId("rewardflow-email-checks").screenshot({ path: path.join(s.shots, "email-diagnose-failed.png") })
+    await byTestId("rewardflow-email-checks").screenshot({ path: path.join(suite.shots, "email-diagnose-failed.png") })
   })
 
   it("resets a field to env/option: the saved value goes, the default applies again", async () => {
@@ -343,13 +330,13 @@ describeBrowser(SUITE, () => {
     await until("port to come from the default", async () => (await text("rewardflow-email-source-port")) === "default")
     await expect(page().locator("#rewardflow-email-setting-port").inputValue()).resolves.toBe("587")
     expect(await portRow.getByRole("button", { name: "Reset to env/option" }).count()).toBe(0)
-    const view = (await s.api("GET", "/admin/loyalty/email/settings")).body
+    const view = (await suite.s.api("GET", "/admin/loyalty/email/settings")).body
     expect(view.settings.port).toEqual({ value: 587, source: "default", is_set: true })
 
     const passwordRow = byTestId("rewardflow-email-setting-row-password")
     await answerTo("POST", "/admin/loyalty/email/settings", () => passwordRow.getByRole("button", { name: "Reset to env/option" }).click())
     await until("the password to be unset", async () => (await text("rewardflow-email-secret-password")) === "not set")
-    expect((await s.api("GET", "/admin/loyalty/email/settings")).body.settings.password).toEqual({
+    expect((await suite.s.api("GET", "/admin/loyalty/email/settings")).body.settings.password).toEqual({
       value: null,
       source: null,
       secret: true,
@@ -358,11 +345,11 @@ describeBrowser(SUITE, () => {
   })
 
   it("Google Wallet settings: every source, the demo/production switch, and Validate with each check's result", async () => {
-    const before = (await s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
+    const before = (await suite.s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
     expect(before.environment).toBe("demo")
     expect(before.configured).toBe(false)
 
-    await page().goto(s.url("/app/settings/loyalty-wallet"))
+    await page().goto(suite.s.url("/app/settings/loyalty-wallet"))
     const box = byTestId("rewardflow-wallet-settings")
     await box.waitFor()
     await byTestId("rewardflow-wallet-source-issuer_id").waitFor()
@@ -379,7 +366,7 @@ describeBrowser(SUITE, () => {
     await until("environment to come from the database", async () => (await text("rewardflow-wallet-environment-source")) === "database")
     expect(await text("rewardflow-wallet-source-environment")).toBe("database")
     await expect(byTestId("rewardflow-wallet-environment").textContent()).resolves.toBe("Production")
-    const after = (await s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
+    const after = (await suite.s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
     expect(after.environment).toBe("production")
     expect(after.settings.environment).toMatchObject({ value: "production", source: "database" })
 
@@ -402,6 +389,6 @@ describeBrowser(SUITE, () => {
     for (const id of ["service_account", "issuer", "logo"]) {
       expect(checks.find((c: any) => c.id === id).ok).toBe(false)
     }
-    await page().screenshot({ path: path.join(s.shots, "wallet-settings.png") })
+    await page().screenshot({ path: path.join(suite.shots, "wallet-settings.png") })
   })
 })

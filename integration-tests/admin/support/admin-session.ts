@@ -1,8 +1,8 @@
 /**
- * One logged-in admin in headless Chromium against a fresh host app (see host-app.ts), with
- * the admin API on the browser's own session cookie and a record of what went wrong in the
- * browser (uncaught exceptions, console errors, requests answered with an error status that
- * no step expected).
+ * One logged-in admin in headless Chromium against a host app, for the browser specs:
+ * the page, the admin API with the browser's own session cookie, polling, and a record of
+ * what went wrong in the browser (uncaught errors, console errors, failed requests to the
+ * store) that a spec checks after each test.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { launchChromium, screenshotDir } from "./browser"
@@ -10,24 +10,19 @@ import { startHostApp, type HostApp } from "./host-app"
 
 export const STEP_TIMEOUT = 60_000
 
-export type ApiAnswer<T = any> = { status: number; body: T }
-
 export type AdminSession = {
-  host: HostApp
-  browser: Browser
-  context: BrowserContext
   page: Page
-  /** Where screenshots go (screenshotDir()). */
-  shots: string
+  context: BrowserContext
   url: (path: string) => string
-  /** The admin API as the logged-in browser user. */
-  api: <T = any>(method: "GET" | "POST", path: string, data?: unknown) => Promise<ApiAnswer<T>>
-  /** Lets `METHOD /path STATUS` fail without counting as a browser error (until `clearExpected`). */
-  expectFailure: (key: string) => void
-  clearExpected: () => void
-  /** The browser errors seen since the last call. */
-  takeErrors: () => string[]
+  /** The admin API as the logged-in user (same cookie jar as the page). */
+  api: <T = any>(method: "GET" | "POST" | "DELETE", path: string, data?: unknown) => Promise<{ status: number; body: T }>
+  /** Polls until `fn` returns a truthy value; fails with the last value seen. */
+  until: <T>(what: string, fn: () => Promise<T>, timeout?: number) => Promise<T>
   login: () => Promise<void>
+  /** Marks `METHOD /path STATUS` as a failure the current step expects. */
+  expectFailure: (key: string) => void
+  /** The errors seen since the last call (and forgets the expected failures). */
+  takeErrors: () => string[]
   close: () => Promise<void>
 }
 
@@ -47,73 +42,101 @@ export async function until<T>(what: string, fn: () => Promise<T>, timeout = STE
   }
 }
 
-export async function openAdminSession(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<AdminSession> {
-  const host = await startHostApp({ env: opts.env })
+export async function openAdminSession(host: HostApp): Promise<AdminSession> {
+  const browser: Browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" })
+  context.setDefaultTimeout(STEP_TIMEOUT)
+  const page = await context.newPage()
   const errors: string[] = []
   const expected = new Set<string>()
-  let browser: Browser | undefined
-  try {
-    browser = await launchChromium()
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" })
-    context.setDefaultTimeout(STEP_TIMEOUT)
-    const page = await context.newPage()
-    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`))
-    page.on("console", (m) => {
-      // A failed request is logged as "Failed to load resource"; it is judged below by its URL.
-      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`console error: ${m.text()}`)
-    })
-    page.on("response", (res) => {
-      const u = new URL(res.url())
-      if (u.origin !== host.baseUrl || res.status() < 400) return
-      const key = `${res.request().method()} ${u.pathname} ${res.status()}`
-      // The dashboard asks for the current user before login; 401 there is how it learns.
-      if (key === "GET /admin/users/me 401") return
-      if (!expected.has(key)) errors.push(`request failed: ${key}`)
-    })
-    page.on("requestfailed", (req) => {
-      // Only the store's own requests count; ERR_ABORTED is a request cut short by navigation.
-      if (new URL(req.url()).origin === host.baseUrl && req.failure()?.errorText !== "net::ERR_ABORTED") {
-        errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`)
-      }
-    })
-    const url = (p: string) => `${host.baseUrl}${p}`
-    const api = async <T = any>(method: "GET" | "POST", p: string, data?: unknown): Promise<ApiAnswer<T>> => {
-      const res = await context.request.fetch(url(p), { method, data, failOnStatusCode: false })
-      const text = await res.text()
-      let body: any = text
-      try {
-        body = JSON.parse(text)
-      } catch {}
-      return { status: res.status(), body }
+  const url = (p: string) => `${host.baseUrl}${p}`
+
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`))
+  page.on("console", (m) => {
+    // A failed request is logged as "Failed to load resource"; it is judged below by its URL.
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`console error: ${m.text()}`)
+  })
+  page.on("response", (res) => {
+    const u = new URL(res.url())
+    if (u.origin !== host.baseUrl || res.status() < 400) return
+    const key = `${res.request().method()} ${u.pathname} ${res.status()}`
+    // The dashboard asks for the current user before login; 401 there is how it learns.
+    if (key === "GET /admin/users/me 401") return
+    if (!expected.has(key)) errors.push(`request failed: ${key}`)
+  })
+  page.on("requestfailed", (req) => {
+    // Only the store's own requests count (this machine cannot reach outside resources);
+    // ERR_ABORTED is a request cut short by leaving the page.
+    if (new URL(req.url()).origin === host.baseUrl && req.failure()?.errorText !== "net::ERR_ABORTED") {
+      errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`)
     }
-    const b = browser
-    return {
-      host,
-      browser,
-      context,
-      page,
-      shots: screenshotDir(),
-      url,
-      api,
-      expectFailure: (key) => expected.add(key),
-      clearExpected: () => expected.clear(),
-      takeErrors: () => errors.splice(0),
-      login: async () => {
-        await page.goto(url("/app/login"))
-        await page.locator("input[name=email]").fill(host.adminEmail)
-        await page.locator("input[name=password]").fill(host.adminPassword)
-        await page.locator("button[type=submit]").click()
-        await page.waitForURL((u) => u.pathname.startsWith("/app") && !u.pathname.startsWith("/app/login"), { timeout: STEP_TIMEOUT })
-      },
-      close: async () => {
-        await context.close().catch(() => {})
-        await b.close().catch(() => {})
-        await host.stop()
-      },
-    }
-  } catch (e) {
-    await browser?.close().catch(() => {})
-    await host.stop()
-    throw e
+  })
+
+  const api: AdminSession["api"] = async (method, p, data) => {
+    const res = await context.request.fetch(url(p), { method, data, failOnStatusCode: false })
+    const text = await res.text()
+    let body: any = text
+    try {
+      body = JSON.parse(text)
+    } catch {}
+    return { status: res.status(), body }
   }
+
+  const login = async () => {
+    await page.goto(url("/app/login"))
+    await page.locator("input[name=email]").fill(host.adminEmail)
+    await page.locator("input[name=password]").fill(host.adminPassword)
+    await page.locator("button[type=submit]").click()
+    await page.waitForURL((u) => u.pathname.startsWith("/app") && !u.pathname.startsWith("/app/login"), {
+      timeout: STEP_TIMEOUT,
+    })
+  }
+
+  return {
+    page,
+    context,
+    url,
+    api,
+    until,
+    login,
+    expectFailure: (key) => expected.add(key),
+    takeErrors: () => {
+      expected.clear()
+      return errors.splice(0)
+    },
+    close: async () => {
+      await context.close().catch(() => {})
+      await browser.close().catch(() => {})
+    },
+  }
+}
+
+export type AdminSuite = { host: HostApp; s: AdminSession; shots: string }
+
+/**
+ * Registers a browser suite's hooks and returns what they set up: before all, a host app and an
+ * admin session (not logged in yet) and the screenshot folder; after each test, a failure for
+ * any error seen in the browser; after all, the browser and the host app stopped. `env` is
+ * added to the host app's environment.
+ */
+export function adminSuite(opts: { env?: NodeJS.ProcessEnv } = {}): AdminSuite {
+  const suite = {} as AdminSuite
+  const startedAt = Date.now()
+  beforeAll(async () => {
+    suite.host = await startHostApp({ env: opts.env })
+    suite.shots = screenshotDir()
+    suite.s = await openAdminSession(suite.host)
+  }, 420_000)
+  afterAll(async () => {
+    await suite.s?.close()
+    await suite.host?.stop()
+    process.stdout.write(
+      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${suite.shots}\n`
+    )
+  }, 60_000)
+  afterEach(() => {
+    const errors = suite.s?.takeErrors() ?? []
+    if (errors.length) throw new Error(`errors in the browser:\n${errors.join("\n")}`)
+  })
+  return suite
 }

@@ -65,3 +65,25 @@ export function screenshotDir(): string {
   fs.mkdirSync(dir, { recursive: true })
   return dir
 }
+
+/**
+ * `describe` for a browser suite: without Chromium it is skipped with a loud warning, or under
+ * REWARDFLOW_REQUIRE_BROWSER=1 it is one failing test that says how to install it.
+ */
+export function describeInBrowser(suite: string, body: () => void) {
+  const requirement = browserRequirement()
+  if (requirement === "skip") {
+    warnSkipped(`${suite} (integration-tests/admin)`)
+    describe.skip(suite, body)
+    return
+  }
+  describe(suite, () => {
+    if (requirement === "fail") {
+      it("needs Chromium", () => {
+        throw new Error(`REWARDFLOW_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing or not executable. ${INSTALL_HINT}`)
+      })
+      return
+    }
+    body()
+  })
+}
