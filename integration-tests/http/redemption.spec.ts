@@ -234,6 +234,35 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/loyalty/rewards?limit=50", admin)).data.count).toBe(6)
       })
 
+      it("an edit replaces a reward's names, amounts and conditions, and the program's rates, instead of merging them", async () => {
+        const created = await createReward({
+          name: { en: "5 off", fr: "5 de réduction" },
+          description: { en: "Five", de: "Fünf" },
+          points_cost: 100,
+          type: "fixed_amount",
+          amounts: { eur: 5, usd: 6 },
+          min_subtotal: { eur: 20, usd: 25 },
+        })
+        const { data } = await api.post(
+          `/admin/loyalty/rewards/${created.id}`,
+          { name: { en: "5 off" }, description: { en: "Five" }, amounts: { eur: 5 }, min_subtotal: { usd: 25 }, points_cost: 120 },
+          admin
+        )
+        expect(data.reward).toMatchObject({ name: { en: "5 off" }, description: { en: "Five" }, amounts: { eur: 5 }, min_subtotal: { usd: 25 }, points_cost: 120 })
+        const stored = (await api.get(`/admin/loyalty/rewards/${created.id}`, admin)).data.reward
+        expect([stored.name, stored.description, stored.amounts, stored.min_subtotal]).toEqual([{ en: "5 off" }, { en: "Five" }, { eur: 5 }, { usd: 25 }])
+        await (api as any).delete(`/admin/loyalty/rewards/${created.id}`, admin)
+
+        const before = (await api.get("/admin/loyalty/program", admin)).data.program
+        await api.post("/admin/loyalty/program", { earn_rates: { eur: { points: 1, amount: 1 }, usd: { points: 1, amount: 1 } }, points_as_money: { enabled: true, value_per_point: { eur: 0.01, usd: 0.01 }, max_cart_share: 0.5 } }, admin)
+        await api.post("/admin/loyalty/program", { earn_rates: { eur: { points: 2, amount: 1 } }, points_as_money: { enabled: true, value_per_point: { eur: 0.02 }, max_cart_share: 0.4 } }, admin)
+        const program = (await api.get("/admin/loyalty/program", admin)).data.program
+        expect(program.earn_rates).toEqual({ eur: { points: 2, amount: 1 } })
+        expect(program.points_as_money).toEqual({ enabled: true, value_per_point: { eur: 0.02 }, max_cart_share: 0.4 })
+        await api.post("/admin/loyalty/program", { earn_rates: before.earn_rates, points_as_money: null }, admin)
+        expect((await failure(api.post("/admin/loyalty/rewards/lrwd_nope", { points_cost: 5 }, admin))).status).toBe(404)
+      })
+
       it("the store lists rewards in the shopper's language and marks what they can afford", async () => {
         const s = await shopper(120)
         const { data } = await api.get("/store/loyalty/rewards?locale=lb", { headers: s.headers })

@@ -28,6 +28,15 @@ import type {
 const DEFAULT_PROGRAM_LOCK = "rewardflow:default-program"
 
 /**
+ * JSON columns an update replaces whole. The generated update merges JSON objects key by key,
+ * so a locale or currency a merchant removed would survive; these are settings, not metadata.
+ */
+const REPLACED_JSON: Record<"loyalty_reward" | "loyalty_program", string[]> = {
+  loyalty_reward: ["name", "description", "amounts", "max_discount", "min_subtotal"],
+  loyalty_program: ["earn_rates", "points_as_money"],
+}
+
+/**
  * The loyalty module: programs, accounts and the points ledger.
  * Every change of points goes through creditPoints, debitPoints, reverseEntry or
  * expireDueLots, which lock the account row and keep the cached balance in step.
@@ -253,6 +262,40 @@ export default class LoyaltyModuleService extends MedusaService({
     return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).refund(input)
   }
 
+  /** Updates a reward; its per-locale and per-currency fields are replaced, not merged. */
+  @InjectTransactionManager()
+  async updateReward(id: string, data: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    await this.replaceJsonColumns_("loyalty_reward", id, data, sharedContext)
+    const rest = omitKeys(data, REPLACED_JSON.loyalty_reward)
+    if (Object.keys(rest).length) await this.updateLoyaltyRewards({ id, ...rest } as any, sharedContext)
+    return await this.retrieveLoyaltyReward(id, {}, sharedContext)
+  }
+
+  /** Updates a program; `earn_rates` and `points_as_money` are replaced, not merged. */
+  @InjectTransactionManager()
+  async updateProgram(id: string, data: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    await this.replaceJsonColumns_("loyalty_program", id, data, sharedContext)
+    const rest = omitKeys(data, REPLACED_JSON.loyalty_program)
+    if (Object.keys(rest).length) await this.updateLoyaltyPrograms({ id, ...rest } as any, sharedContext)
+    return await this.retrieveLoyaltyProgram(id, {}, sharedContext)
+  }
+
+  protected async replaceJsonColumns_(
+    table: keyof typeof REPLACED_JSON,
+    id: string,
+    data: Record<string, unknown>,
+    sharedContext: Context
+  ) {
+    const columns = REPLACED_JSON[table].filter((c) => data[c] !== undefined)
+    if (!columns.length) return
+    const knex = LedgerStore.knexOf(sharedContext)
+    const row = Object.fromEntries(columns.map((c) => [c, data[c] === null ? null : JSON.stringify(data[c])]))
+    const updated = await knex(table).where({ id }).whereNull("deleted_at").update({ ...row, updated_at: new Date() })
+    if (!updated) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `${table === "loyalty_reward" ? "Reward" : "Loyalty program"} ${id} was not found`)
+    }
+  }
+
   /**
    * Recomputes every cached balance from the ledger and reports accounts whose cache or
    * lots disagree with it. With `fix`, rewrites the cached balances (the ledger is the truth).
@@ -274,6 +317,10 @@ export default class LoyaltyModuleService extends MedusaService({
     }
     return { accounts_checked: rows.length, drift, fixed: fix && drift.length > 0 }
   }
+}
+
+function omitKeys(data: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)))
 }
 
 function assertPositivePoints(points: number) {

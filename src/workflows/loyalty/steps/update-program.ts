@@ -20,12 +20,14 @@ export const updateProgramStep = createStep(
     const restore = Object.fromEntries(
       Object.keys(input).map((k) => [k, (previous as Record<string, unknown>)[k]])
     ) as UpdateProgramStepInput
-    const updated = await loyalty.updateLoyaltyPrograms(input as any)
+    const { id, ...fields } = input
+    const updated = await loyalty.updateProgram(id, fields)
     return new StepResponse(updated, restore)
   },
   async (restore, { container }) => {
     if (!restore) return
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    await loyalty.updateLoyaltyPrograms(restore as any)
+    const { id, ...fields } = restore
+    await loyalty.updateProgram(id, fields)
   }
 )

@@ -16,12 +16,13 @@ export const updateRewardStep = createStep(
   async (input: { id: string; update: RewardInput }, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const before = (await loyalty.retrieveLoyaltyReward(input.id)) as unknown as RewardDTO
-    const reward = (await loyalty.updateLoyaltyRewards({ id: input.id, ...input.update } as any)) as unknown as RewardDTO
+    const reward = (await loyalty.updateReward(input.id, input.update)) as unknown as RewardDTO
     const previous = Object.fromEntries(Object.keys(input.update).map((k) => [k, (before as any)[k]]))
     return new StepResponse(reward, { id: input.id, ...previous })
   },
   async (previous, { container }) => {
     if (!previous) return
-    await (container.resolve(LOYALTY_MODULE) as LoyaltyModuleService).updateLoyaltyRewards(previous as any)
+    const { id, ...fields } = previous
+    await (container.resolve(LOYALTY_MODULE) as LoyaltyModuleService).updateReward(id, fields)
   }
 )
