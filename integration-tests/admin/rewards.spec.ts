@@ -59,12 +59,19 @@ describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chr
   }
 
 
-  it("logs in and opens Loyalty from the sidebar: an empty catalog", async () => {
+  it("logs in and opens Loyalty from the sidebar: the demo's catalog, then an empty one", async () => {
     await s.login()
-    expect((await s.api("GET", "/admin/loyalty/rewards")).body.count).toBe(0)
+    const seeded = (await s.api("GET", "/admin/loyalty/rewards")).body
+    expect(seeded.count).toBe(4)
 
     await s.page.locator("nav").getByRole("link", { name: "Loyalty", exact: true }).click()
     await s.page.waitForURL((u) => u.pathname === "/app/loyalty")
+    await rewardsCard().getByText("4 of 4 results", { exact: true }).waitFor()
+    expect((await cells("5 EUR off"))[3]).toBe("5.00 EUR off")
+
+    // The rest of the suite starts from an empty catalog.
+    for (const r of seeded.rewards) expect((await s.api("DELETE", `/admin/loyalty/rewards/${r.id}`)).status).toBe(200)
+    await openLoyaltyPage()
     await rewardsCard().getByText("No rewards yet").waitFor()
     await rewardsCard().getByRole("heading", { name: "Rewards" }).waitFor()
     await s.page.getByTestId("rewardflow-points-as-money").getByText("Off", { exact: true }).waitFor()
