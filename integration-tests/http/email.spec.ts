@@ -379,6 +379,11 @@ medusaIntegrationTestRunner({
         expect(server.mails[0].messageId).toBe(log.message_id)
         ;[log] = await logs("?template_key=loyalty_enrollment")
         expect(log).toMatchObject({ status: "sent", attempts: 2, error: null })
+        // Each attempt is kept: why the first failed, and what sent the second.
+        expect(log.attempt_history).toHaveLength(2)
+        expect(log.attempt_history[0]).toMatchObject({ status: "retrying", provider: "smtp", from_address: "loyalty@rewardflow.test" })
+        expect(log.attempt_history[0].error).toContain("ECONNREFUSED")
+        expect(log.attempt_history[1]).toMatchObject({ status: "sent", provider: "smtp", from_address: "loyalty@rewardflow.test", error: null })
       })
 
       it("a mail whose sender died mid-send is sent by the job after the lease; one held by a live sender is not", async () => {

@@ -87,6 +87,9 @@ export class MessagingStore {
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
           SET status = ?, provider = ?, from_address = ?, provider_response = ?, error = ?,
+              attempt_history = coalesce(attempt_history, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+                'at', now(), 'status', ?::text, 'provider', ?::text, 'from_address', ?::text,
+                'error', ?::text, 'response', ?::text)),
               lease_until = NULL, updated_at = now(),
               sent_at = CASE WHEN ? = 'sent' THEN now() ELSE sent_at END,
               next_attempt_at = CASE WHEN ? = 'retrying' THEN now() + make_interval(secs => ?) ELSE NULL END
@@ -98,6 +101,11 @@ export class MessagingStore {
         outcome.from_address,
         outcome.provider_response ?? null,
         outcome.error ?? null,
+        outcome.status,
+        outcome.provider,
+        outcome.from_address,
+        outcome.error ?? null,
+        outcome.provider_response ?? null,
         outcome.status,
         outcome.status,
         outcome.retry_in_seconds ?? 0,

@@ -8,7 +8,8 @@ export const EMAIL_LOG_STATUSES = ["queued", "sending", "sent", "retrying", "fai
  * event finds the row instead of sending again. `message_id` is fixed at queue time and sent
  * as the Message-ID header on every attempt, so a duplicate after a crash is recognisable.
  * A sender claims the row (`sending`, `lease_until`); a claim whose lease ran out is taken
- * over by the retry job.
+ * over by the retry job. `attempt_history` keeps each attempt's outcome (the columns show the
+ * latest), so a merchant can see why the first tries failed after a later one succeeded.
  */
 export const EmailLog = model
   .define("loyalty_email_log", {
@@ -31,6 +32,8 @@ export const EmailLog = model
     lease_until: model.dateTime().nullable(),
     sent_at: model.dateTime().nullable(),
     context: model.json().nullable(),
+    /** Every attempt, oldest first: `{ at, status, provider, from_address, error, response }`. */
+    attempt_history: model.json().nullable(),
   })
   .indexes([
     { name: "IDX_loyalty_email_log_idempotency_key", on: ["idempotency_key"], unique: true, where: null },

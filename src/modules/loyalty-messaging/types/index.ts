@@ -90,6 +90,7 @@ export type EmailLogDTO = {
   lease_until: Date | null
   sent_at: Date | null
   context: Record<string, unknown> | null
+  attempt_history: { at: string; status: string; provider: string | null; from_address: string | null; error: string | null; response: string | null }[] | null
   created_at: Date
   updated_at: Date
 }

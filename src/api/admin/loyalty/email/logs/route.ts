@@ -19,11 +19,12 @@ const LOG_FIELDS = [
   "next_attempt_at",
   "sent_at",
   "context",
+  "attempt_history",
   "created_at",
   "updated_at",
 ]
 
-/** The email log, newest first: every mail with its status, attempts, provider and from address. */
+/** The email log, newest first: every mail with its status, provider and from address, and each attempt. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListEmailLogsType>, res: MedusaResponse) => {
   const { limit, offset, ...rest } = req.validatedQuery
   const filters = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
