@@ -151,3 +151,15 @@ export function redemptionSettingsFromOptions(options: RewardFlowOptions | undef
   if (typeof hours !== "number" || !(hours > 0) || hours > 24 * 90) fail("redemption.releaseAfterHours", "must be a number of hours > 0 and <= 2160")
   return { release_after_hours: hours }
 }
+
+/** The plugin's top-level options; each module checks its own part, this catches the typos. */
+const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet"]
+
+/** Refuses an option name the plugin does not know (e.g. `defaultprogram`), naming the known ones. */
+export function assertKnownOptions(options: RewardFlowOptions | undefined) {
+  if (options === undefined || options === null) return
+  if (typeof options !== "object" || Array.isArray(options)) fail("(options)", "must be an object")
+  for (const key of Object.keys(options)) {
+    if (!TOP_LEVEL_OPTIONS.includes(key)) fail(key, `is unknown (known: ${TOP_LEVEL_OPTIONS.join(", ")})`)
+  }
+}

@@ -7,7 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
-import { defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
+import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
 import { LedgerStore } from "./lib/ledger-store"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot, Redemption, Reward } from "./models"
@@ -58,6 +58,7 @@ export default class LoyaltyModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // Fails the boot with a message naming the bad option.
+    assertKnownOptions(options)
     this.defaultProgram_ = defaultProgramFromOptions(options)
     this.redemptionSettings_ = redemptionSettingsFromOptions(options)
   }

@@ -1,4 +1,4 @@
-import { defaultProgramFromOptions } from "../options"
+import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions } from "../options"
 
 describe("plugin options", () => {
   it("applies documented defaults when nothing is given", () => {
@@ -50,5 +50,19 @@ describe("plugin options", () => {
     [{ welcomeBonus: 10 }, /defaultProgram\.welcomeBonus is unknown/],
   ])("refuses %j with a message naming the option", (defaultProgram, message) => {
     expect(() => defaultProgramFromOptions({ defaultProgram } as any)).toThrow(message)
+  })
+
+  it("refuses an unknown top-level option, naming the known ones", () => {
+    expect(() => assertKnownOptions({ defaultprogram: {} } as any)).toThrow(
+      "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet)"
+    )
+    expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {} } as any)).not.toThrow()
+  })
+
+  it("checks the redemption options", () => {
+    expect(redemptionSettingsFromOptions(undefined)).toEqual({ release_after_hours: 24 })
+    expect(redemptionSettingsFromOptions({ redemption: { releaseAfterHours: 2 } })).toEqual({ release_after_hours: 2 })
+    expect(() => redemptionSettingsFromOptions({ redemption: { releaseAfterHours: 0 } })).toThrow(/redemption.releaseAfterHours must be a number of hours > 0/)
+    expect(() => redemptionSettingsFromOptions({ redemption: { releaseAfter: 3 } } as any)).toThrow(/redemption.releaseAfter is unknown/)
   })
 })
