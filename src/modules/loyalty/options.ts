@@ -154,12 +154,14 @@ export function redemptionSettingsFromOptions(options: RewardFlowOptions | undef
 
 /** The plugin's top-level options; each module checks its own part, this catches the typos. */
 const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet"]
+/** Keys Medusa itself adds to every module's options. */
+const MEDUSA_OPTIONS = ["database"]
 
 /** Refuses an option name the plugin does not know (e.g. `defaultprogram`), naming the known ones. */
 export function assertKnownOptions(options: RewardFlowOptions | undefined) {
   if (options === undefined || options === null) return
   if (typeof options !== "object" || Array.isArray(options)) fail("(options)", "must be an object")
   for (const key of Object.keys(options)) {
-    if (!TOP_LEVEL_OPTIONS.includes(key)) fail(key, `is unknown (known: ${TOP_LEVEL_OPTIONS.join(", ")})`)
+    if (!TOP_LEVEL_OPTIONS.includes(key) && !MEDUSA_OPTIONS.includes(key)) fail(key, `is unknown (known: ${TOP_LEVEL_OPTIONS.join(", ")})`)
   }
 }

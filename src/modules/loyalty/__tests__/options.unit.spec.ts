@@ -56,7 +56,8 @@ describe("plugin options", () => {
     expect(() => assertKnownOptions({ defaultprogram: {} } as any)).toThrow(
       "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet)"
     )
-    expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {} } as any)).not.toThrow()
+    // Medusa adds `database` to every module's options.
+    expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {}, database: {} } as any)).not.toThrow()
   })
 
   it("checks the redemption options", () => {
