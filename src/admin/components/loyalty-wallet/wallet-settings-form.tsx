@@ -54,12 +54,12 @@ export const WalletSettingsForm = () => {
   })
   const view = form.view
 
-  const control = (name: string) => {
+  const control = (name: string, view: WalletSettingsView) => {
     const id = settingInputId(PREFIX, name)
     const field = WALLET_FIELDS[name] ?? { label: name, input: "text" }
     const value = form.valueOf(name)
-    const setting = view!.settings[name]
-    if (!view!.admin_editable.includes(name)) {
+    const setting = view.settings[name]
+    if (!view.admin_editable.includes(name)) {
       return (
         <Text size="small" className="font-mono break-all" id={id}>
           {shown(setting.value) || t("settings.notSet")}
@@ -79,7 +79,7 @@ export const WalletSettingsForm = () => {
               value={String(value)}
               onChange={(v) => form.change(name, v)}
             />
-            <ServiceAccountInUse view={view!} />
+            <ServiceAccountInUse view={view} />
           </div>
         )
       case "list":
@@ -176,7 +176,7 @@ export const WalletSettingsForm = () => {
               onReset={editable ? () => form.reset.mutate(name) : undefined}
               resetting={form.reset.isPending && form.reset.variables === name}
             >
-              {control(name)}
+              {control(name, view)}
             </SettingRow>
           )
         })}
