@@ -7,10 +7,15 @@
  * API's 400 for an unknown variable next to the field, saving; the delivery settings pointed at
  * a real SMTP server on loopback (smtp-server, with login) through the form, the source badges,
  * the secret never in the page, the test mail and the diagnosis (ok, then failed on a closed
- * port), reset to env/option. Wallet: sources, demo/production, Validate with every check.
+ * port), reset to env/option. Wallet: sources, demo/production, Validate with every check; the
+ * settings form: a non-numeric issuer id refused beside the field, an issuer id, origin and a
+ * service account key (an RSA key made here) saved through it, the private key in no page and
+ * no API answer, Validate with the key (service_account ok, token failed: Google is not
+ * reachable from here), reset of the issuer id.
  */
 import crypto from "node:crypto"
 import path from "node:path"
+import type { Response } from "playwright-core"
 import { browserRequirement, CHROMIUM_PATH, INSTALL_HINT, warnSkipped } from "./support/browser"
 import { adminSuite, STEP_TIMEOUT, until } from "./support/admin-session"
 import { freePort, startMailServer, type MailServer } from "../fixtures/mail-server"
@@ -35,7 +40,15 @@ describeBrowser(SUITE, () => {
   }
 
   // The demo host sets no encryption key of its own here; without one the admin refuses to save a secret.
-  const suite = adminSuite({ env: { REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex") } })
+  const hostEnv: NodeJS.ProcessEnv = { REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex") }
+  // Google cannot be reached from a test: the token endpoint is a loopback port nothing listens
+  // on, so the outcome is the same on a machine with internet access. Set before the host starts.
+  let tokenUrl = ""
+  beforeAll(async () => {
+    tokenUrl = `http://127.0.0.1:${await freePort()}/token`
+    hostEnv.REWARDFLOW_GOOGLE_WALLET_TOKEN_URL = tokenUrl
+  })
+  const suite = adminSuite({ env: hostEnv })
   let mail: MailServer | undefined
   let adminUserId: string
   const smtpUser = "loyalty"
@@ -66,6 +79,9 @@ describeBrowser(SUITE, () => {
     await page().locator("#rewardflow-email-setting-provider").click()
     await page().getByRole("option", { name, exact: true }).click()
   }
+
+  const walletBox = () => byTestId("rewardflow-wallet-settings")
+  const saveWallet = () => walletBox().getByRole("button", { name: "Save", exact: true }).click()
 
   afterAll(async () => {
     await mail?.stop()
@@ -356,15 +372,16 @@ describeBrowser(SUITE, () => {
     for (const name of Object.keys(before.settings)) {
       expect(await text(`rewardflow-wallet-source-${name}`)).toBe(SOURCE_LABEL(before.settings[name].source))
     }
-    expect(await text("rewardflow-wallet-environment-source")).toBe("default")
+    expect(await text("rewardflow-wallet-source-environment")).toBe("default")
     await box.getByText(`Missing: ${before.missing.join(", ")}`).waitFor()
     await expect(byTestId("rewardflow-wallet-environment").textContent()).resolves.toBe("Demo (test users only)")
 
     // Production, saved in the admin.
     await byTestId("rewardflow-wallet-environment").click()
     await page().getByRole("option", { name: "Production" }).click()
-    await until("environment to come from the database", async () => (await text("rewardflow-wallet-environment-source")) === "database")
-    expect(await text("rewardflow-wallet-source-environment")).toBe("database")
+    const saved = await answerTo("POST", "/admin/loyalty/wallet/settings", saveWallet)
+    expect(saved.status).toBe(200)
+    await until("environment to come from the database", async () => (await text("rewardflow-wallet-source-environment")) === "database")
     await expect(byTestId("rewardflow-wallet-environment").textContent()).resolves.toBe("Production")
     const after = (await suite.s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
     expect(after.environment).toBe("production")
@@ -390,5 +407,157 @@ describeBrowser(SUITE, () => {
       expect(checks.find((c: any) => c.id === id).ok).toBe(false)
     }
     await page().screenshot({ path: path.join(suite.shots, "wallet-settings.png") })
+  })
+
+  // A service account key made here: Google has never seen it, which Validate finds out.
+  const clientEmail = "wallet-e2e@rewardflow-e2e.iam.gserviceaccount.com"
+  const issuerId = "3388000000022334455"
+  const origin = "https://shop.rewardflow.test"
+  let privateKeyLines: string[] = []
+  let walletBefore: any
+  let answers: { stop: () => Promise<string[]> } | undefined
+  /** The lines of the private key's PEM body found in `text` (none, ever). */
+  const keyLeaks = (text: string) => privateKeyLines.filter((line) => text.includes(line))
+
+  /** Every answer of the admin API the page gets from now on, as text. */
+  function recordAnswers() {
+    const bodies: Promise<string>[] = []
+    const listener = (res: Response) => {
+      if (new URL(res.url()).pathname.startsWith("/admin/")) bodies.push(res.text().catch(() => ""))
+    }
+    page().on("response", listener)
+    return {
+      stop: async () => {
+        page().off("response", listener)
+        return await Promise.all(bodies)
+      },
+    }
+  }
+
+  it("Google Wallet form: a non-numeric issuer id is refused beside the field; issuer id, origin and a service account key saved through it, the key in no page and no answer", async () => {
+    const { privateKey } = crypto.generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    })
+    privateKeyLines = privateKey.split("\n").filter((line) => line && !line.startsWith("-----"))
+    expect(privateKeyLines.length).toBeGreaterThan(20)
+    const serviceAccountJson = JSON.stringify(
+      {
+        type: "service_account",
+        project_id: "rewardflow-e2e",
+        private_key_id: crypto.randomBytes(20).toString("hex"),
+        private_key: privateKey,
+        client_email: clientEmail,
+        client_id: "100000000000000000001",
+        token_uri: "https://oauth2.googleapis.com/token",
+      },
+      null,
+      2
+    )
+    const settingsNow = async () => (await suite.s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
+    walletBefore = await settingsNow()
+    expect(walletBefore.settings.service_account_json).toMatchObject({ is_set: false })
+    expect(walletBefore.service_account.client_email).toBeNull()
+
+    answers = recordAnswers()
+    await page().goto(suite.s.url("/app/settings/loyalty-wallet"))
+    await byTestId("rewardflow-wallet-setting-row-issuer_id").waitFor()
+    expect(await text("rewardflow-wallet-secret-service_account_json")).toBe("not set")
+    const issuer = page().locator("#rewardflow-wallet-setting-issuer_id")
+    const keyInput = page().locator("#rewardflow-wallet-setting-service_account_json")
+
+    // Not a number: the API's 400 names the field and is shown beside it; nothing is saved.
+    suite.s.expectFailure("POST /admin/loyalty/wallet/settings 400")
+    await issuer.fill("my-shop")
+    const bad = await answerTo("POST", "/admin/loyalty/wallet/settings", saveWallet)
+    expect(bad.status).toBe(400)
+    expect(bad.body.message).toContain("issuer_id must be the numeric issuer id")
+    await until("the error beside issuer_id", async () => (await text("rewardflow-wallet-setting-error-issuer_id")) === bad.body.message)
+    await byTestId("rewardflow-wallet-setting-row-issuer_id").screenshot({ path: path.join(suite.shots, "wallet-issuer-id-refused.png") })
+    expect((await settingsNow()).settings.issuer_id).toEqual(walletBefore.settings.issuer_id)
+
+    // A real issuer id, a storefront origin and the key file's JSON, saved together.
+    await issuer.fill(issuerId)
+    await until("the error to go", async () => (await byTestId("rewardflow-wallet-setting-error-issuer_id").count()) === 0)
+    await page().locator("#rewardflow-wallet-setting-origins").fill(origin)
+    await keyInput.fill(serviceAccountJson)
+    const saved = await answerTo("POST", "/admin/loyalty/wallet/settings", saveWallet)
+    expect(saved.status).toBe(200)
+    for (const name of ["issuer_id", "origins", "service_account_json"]) {
+      await until(`${name} to come from the database`, async () => (await text(`rewardflow-wallet-source-${name}`)) === "database")
+    }
+    expect(await text("rewardflow-wallet-secret-service_account_json")).toBe("set")
+    expect(await text("rewardflow-wallet-service-account")).toBe(`Service account in use: ${clientEmail} (service_account_json)`)
+    await expect(issuer.inputValue()).resolves.toBe(issuerId)
+    await expect(keyInput.inputValue()).resolves.toBe("")
+
+    // The API agrees, and returns the key's client_email only.
+    const view = await settingsNow()
+    expect(view.settings.issuer_id).toEqual({ value: issuerId, source: "database", is_set: true })
+    expect(view.settings.origins).toEqual({ value: [origin], source: "database", is_set: true })
+    expect(view.settings.service_account_json).toEqual({ value: null, source: "database", secret: true, is_set: true })
+    expect(view.service_account).toMatchObject({ client_email: clientEmail, from: "service_account_json" })
+    expect(view.missing).not.toContain("issuer_id")
+    expect(view.settings.token_url).toEqual({ value: tokenUrl, source: "env", is_set: true })
+    expect(await text("rewardflow-wallet-source-token_url")).toBe("env")
+    const tokenRow = byTestId("rewardflow-wallet-setting-row-token_url")
+    expect(await tokenRow.getByRole("button", { name: "Reset to env/option" }).count()).toBe(0)
+    expect(await tokenRow.locator("input, textarea").count()).toBe(0)
+
+    expect(keyLeaks(await page().content())).toEqual([])
+    expect(keyLeaks(JSON.stringify(saved.body))).toEqual([])
+    expect(keyLeaks(JSON.stringify(view))).toEqual([])
+    await walletBox().screenshot({ path: path.join(suite.shots, "wallet-settings-saved.png") })
+  })
+
+  it("Validate with the saved key: service_account ok, token failed with its message (Google cannot be reached from here)", async () => {
+    const validation = await answerTo("POST", "/admin/loyalty/wallet/validate", () =>
+      byTestId("rewardflow-wallet-validation").getByRole("button", { name: "Validate" }).click()
+    )
+    expect(validation.status).toBe(200)
+    const { checks } = validation.body.validation
+    const check = (id: string) => checks.find((c: any) => c.id === id)
+    expect(check("service_account")).toMatchObject({ ok: true, message: expect.stringContaining(clientEmail) })
+    expect(check("token")).toMatchObject({ ok: false, message: expect.stringMatching(/^OAuth token request failed: .*ECONNREFUSED/) })
+    expect(check("token").fix).toContain(`cannot reach ${tokenUrl}, so the key of ${clientEmail} was not checked`)
+    expect(check("origins")).toMatchObject({ ok: true, message: expect.stringContaining(origin) })
+
+    const shown = async (id: string) => ((await byTestId(`rewardflow-wallet-check-${id}`).textContent()) ?? "").trim()
+    await byTestId("rewardflow-wallet-check-token").waitFor()
+    const account = await shown("service_account")
+    expect(account).toContain("OK")
+    expect(account).toContain("Service account key")
+    expect(account).toContain(check("service_account").message)
+    expect(account).not.toContain("How to fix")
+    const token = await shown("token")
+    expect(token).toContain("Failed")
+    expect(token).toContain("Access token")
+    expect(token).toContain(check("token").message)
+    expect(token).toContain(`How to fix: ${check("token").fix}`)
+    await byTestId("rewardflow-wallet-validation").screenshot({ path: path.join(suite.shots, "wallet-validate-with-key.png") })
+
+    // No answer the page got since the key was typed holds any of it.
+    const bodies = await answers!.stop()
+    expect(bodies.some((b) => b.includes(`"validation"`))).toBe(true)
+    expect(bodies.filter((b) => keyLeaks(b).length)).toEqual([])
+    expect(keyLeaks(JSON.stringify(validation.body))).toEqual([])
+    expect(keyLeaks(await page().content())).toEqual([])
+  })
+
+  it("resets the issuer id to env/option: the saved value goes, the layer below applies again, the rest stays saved", async () => {
+    const row = byTestId("rewardflow-wallet-setting-row-issuer_id")
+    const reset = await answerTo("POST", "/admin/loyalty/wallet/settings", () => row.getByRole("button", { name: "Reset to env/option" }).click())
+    expect(reset.status).toBe(200)
+    const fallback = walletBefore.settings.issuer_id
+    await until("issuer_id to fall back", async () => (await text("rewardflow-wallet-source-issuer_id")) === SOURCE_LABEL(fallback.source))
+    await expect(page().locator("#rewardflow-wallet-setting-issuer_id").inputValue()).resolves.toBe(fallback.value ?? "")
+    expect(await row.getByRole("button", { name: "Reset to env/option" }).count()).toBe(0)
+    expect(await text("rewardflow-wallet-source-service_account_json")).toBe("database")
+
+    const view = (await suite.s.api("GET", "/admin/loyalty/wallet/settings")).body.google_wallet
+    expect(view.settings.issuer_id).toEqual(fallback)
+    expect(view.settings.service_account_json).toMatchObject({ source: "database", is_set: true })
+    expect(view.settings.origins).toMatchObject({ value: [origin], source: "database" })
   })
 })

@@ -1,9 +1,8 @@
+import type { LayeredSetting } from "./layered-setting"
 import { sdk } from "./sdk"
 
 export const EMAIL_LOCALES = ["en", "fr", "de", "lb"] as const
 export type EmailLocale = (typeof EMAIL_LOCALES)[number]
-
-export type SettingSource = "database" | "options" | "env" | "default"
 
 export type EmailTemplate = {
   id: string
@@ -32,7 +31,7 @@ export type EmailPreview = {
   text: string
 }
 
-export type EmailSetting = { value: unknown; source: SettingSource | null; is_set: boolean; secret?: true }
+export type EmailSetting = LayeredSetting
 
 export type DeliveryDescription = {
   provider: string
@@ -115,7 +114,7 @@ export async function fetchEmailSettings() {
 }
 
 /** Saves overrides; `null` removes one (the option, env var or default applies again). */
-export async function saveEmailSettings(patch: Record<string, string | number | boolean | null>) {
+export async function saveEmailSettings(patch: Record<string, unknown>) {
   return await sdk.client.fetch<EmailSettingsView>(`${BASE}/settings`, { method: "POST", body: patch })
 }
 

@@ -1,6 +1,7 @@
+import type { LayeredSetting } from "./layered-setting"
 import { sdk } from "./sdk"
 
-export type WalletSetting = { value: unknown; source: "database" | "options" | "env" | "default" | null; is_set: boolean; secret?: true }
+export type WalletSetting = LayeredSetting
 
 export type WalletSettingsView = {
   settings: Record<string, WalletSetting>

@@ -11,7 +11,7 @@ import {
   type EmailTemplate,
   type TemplateDraft,
 } from "../../lib/email-api"
-import { fieldOfError, type ApiError } from "./api-error"
+import { fieldOfError, type ApiError } from "../settings/api-error"
 import { SendTemplateTest } from "./send-template-test"
 import { templateName } from "./template-list"
 import { TemplatePreview } from "./template-preview"

@@ -1,4 +1,8 @@
-/** Every text of Settings > Loyalty emails, in one place (ready for translation). */
+/**
+ * Every text of Settings > Loyalty emails, in one place (ready for translation). The parts
+ * shared with the other settings forms (sources hint, set / not set, Reset, Save) are in the admin i18n
+ * resources, namespace rewardflow, under `settings`.
+ */
 export const texts = {
   page: {
     title: "Loyalty emails",
@@ -55,22 +59,9 @@ export const texts = {
   },
   settings: {
     loading: "Loading settings…",
-    setting: "Setting",
-    value: "Value",
-    source: "Source",
-    sourcesHint: "Each value comes from the first of: saved here (database), plugin option, environment variable, default.",
-    secretSet: "set",
-    secretNotSet: "not set",
-    secretPlaceholder: "Type a new value to replace it",
     secretNeedsKey: "Saving a secret needs an encryption key: set the plugin option encryptionKey or REWARDFLOW_ENCRYPTION_KEY.",
-    reset: "Reset to env/option",
-    save: "Save",
-    discard: "Discard changes",
     saved: "Email settings saved",
     resetDone: (name: string) => `${name} now comes from the plugin option, env or default`,
-    on: "On",
-    off: "Off",
-    notSet: "not set",
     delivery: "Mails are sent with",
     problem: "Mails cannot be sent:",
   },

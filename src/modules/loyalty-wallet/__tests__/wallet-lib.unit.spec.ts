@@ -3,7 +3,7 @@ import { createServer } from "node:net"
 import { walletOptionsLayer } from "../settings"
 import { nextAttemptAt, notificationAllowance } from "../lib/sync-policy"
 import { buildLoyaltyObject, classIdFor, objectIdFor, walletResourceId } from "../lib/pass-payloads"
-import { checkOrigins } from "../lib/setup-validator"
+import { checkOrigins, validateWalletSetup } from "../lib/setup-validator"
 import { GoogleWalletApi, WalletApiError } from "../lib/wallet-api"
 import { loadServiceAccount } from "../lib/service-account"
 
@@ -101,6 +101,34 @@ describe("Wallet API client", () => {
     expect(error.status).toBeNull()
     expect(error.message).toMatch(/^GET loyaltyObject\/3388\.x failed: .*ECONNREFUSED/)
     expect(error.message).not.toContain("PRIVATE KEY")
+  })
+
+  it("Validate: an unreachable token endpoint is reported as such, not as a key Google refused", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, "127.0.0.1", () => {
+        const p = (s.address() as any).port
+        s.close(() => resolve(p))
+      })
+    })
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+    const tokenUrl = `http://127.0.0.1:${port}/token`
+    const checks = await validateWalletSetup(
+      {
+        issuer_id: "3388000000012345678",
+        service_account_json: JSON.stringify({ client_email: "sa@p.iam.gserviceaccount.com", private_key: pem }),
+        api_base_url: `http://127.0.0.1:${port}/walletobjects/v1`,
+        token_url: tokenUrl,
+        save_url_base: "https://pay.google.com/gp/v/save",
+      },
+      { id: "prog_1", name: "Club" }
+    )
+    const token = checks.find((c) => c.id === "token")!
+    expect(token.ok).toBe(false)
+    expect(token.message).toMatch(/^OAuth token request failed: .*ECONNREFUSED/)
+    expect(token.fix).toContain(`cannot reach ${tokenUrl}, so the key of sa@p.iam.gserviceaccount.com was not checked`)
+    expect(token.fix).not.toMatch(/refused/)
+    expect(JSON.stringify(checks)).not.toContain("PRIVATE KEY")
   })
 
   it("reads the inline JSON before the key file", () => {

@@ -86,14 +86,7 @@ export async function validateWalletSetup(values: WalletValues, program: PassPro
       checks.push(pass("token", `the key signs the JWT assertion and Google issued a token for ${account.key.client_email}`))
     } catch (e) {
       api = null
-      const message = e instanceof WalletApiError ? e.message : `private_key is not a PEM private key (${(e as Error).message})`
-      checks.push(
-        fail(
-          "token",
-          message,
-          `Google refused the key of ${account.key.client_email}: create a new JSON key for this service account (IAM & Admin > Service accounts > Keys) and use the whole file; a deleted or foreign key fails here`
-        )
-      )
+      checks.push(tokenFailure(e, account.key.client_email, values.token_url))
     }
   }
 
@@ -101,6 +94,26 @@ export async function validateWalletSetup(values: WalletValues, program: PassPro
   checks.push(checkOrigins(values.origins))
   checks.push(await checkLogo(values.default_logo_url))
   return checks
+}
+
+/**
+ * The failed token check: no answer at all (DNS, firewall: the key was not judged), or an
+ * answer refusing the key, or a key that is no PEM private key.
+ */
+function tokenFailure(e: unknown, email: string, tokenUrl: string): WalletCheck {
+  if (e instanceof WalletApiError && e.status === null) {
+    return fail(
+      "token",
+      e.message,
+      `The server cannot reach ${tokenUrl}, so the key of ${email} was not checked: allow outbound HTTPS from the Medusa server to it (DNS, firewall, proxy), then validate again`
+    )
+  }
+  const message = e instanceof WalletApiError ? e.message : `private_key is not a PEM private key (${(e as Error).message})`
+  return fail(
+    "token",
+    message,
+    `Google refused the key of ${email}: create a new JSON key for this service account (IAM & Admin > Service accounts > Keys) and use the whole file; a deleted or foreign key fails here`
+  )
 }
 
 async function checkIssuer(values: WalletValues, program: PassProgram, api: GoogleWalletApi | null, email: string | null) {

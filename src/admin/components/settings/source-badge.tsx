@@ -1,8 +1,7 @@
 import { Badge } from "@medusajs/ui"
+import type { SettingSource } from "../../lib/layered-setting"
 
-type Source = "database" | "options" | "env" | "default"
-
-const SOURCE_COLORS: Record<Source, "purple" | "blue" | "orange" | "grey"> = {
+const SOURCE_COLORS: Record<SettingSource, "purple" | "blue" | "orange" | "grey"> = {
   database: "purple",
   options: "blue",
   env: "orange",
@@ -11,9 +10,9 @@ const SOURCE_COLORS: Record<Source, "purple" | "blue" | "orange" | "grey"> = {
 
 /**
  * Where an effective setting comes from: saved in the admin, plugin option, env var or
- * default; "-" when no layer sets it.
+ * default; "-" when no layer sets it. The source names are the API's, not translated.
  */
-export const SettingSourceBadge = ({ source, testId }: { source: Source | null | undefined; testId?: string }) =>
+export const SettingSourceBadge = ({ source, testId }: { source: SettingSource | null | undefined; testId?: string }) =>
   source ? (
     <Badge color={SOURCE_COLORS[source]} size="2xsmall" data-testid={testId}>
       {source}
