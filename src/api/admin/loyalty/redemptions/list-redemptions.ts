@@ -65,6 +65,6 @@ export async function listAdminRedemptions(
     pagination: { skip: page.offset, take: page.limit, order: { created_at: "DESC", id: "DESC" } },
     // A reward deleted from the catalog keeps its name in the redemptions made with it.
     withDeleted: true,
-  } as any)
+  })
   return { redemptions: data.map(toAdminRedemption), count: metadata?.count ?? data.length }
 }
