@@ -1,7 +1,9 @@
 /**
- * The customer loyalty widget (src/admin/widgets/customer-loyalty.tsx) in the real Medusa admin,
- * in headless Chromium: login, balance and card of the seeded shopper, a manual adjustment, a
- * refused overdraft with the API's message in the drawer, and enrolling a new customer.
+ * The customer loyalty widget (src/admin/widgets/customer-loyalty.tsx) and the order loyalty
+ * widget (src/admin/widgets/order-loyalty.tsx) in the real Medusa admin, in headless Chromium:
+ * login, balance and card of the seeded shopper, a manual adjustment, a refused overdraft with
+ * the API's message in the drawer, the points one of the shopper's orders earned, the Google
+ * Wallet line and a reward the shopper reserved through the store API, and enrolling a new customer.
  *
  * The server is a fresh copy of the demo host app (see support/host-app.ts) on a fresh database.
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when
@@ -79,7 +81,7 @@ describeInBrowser("admin: customer loyalty widget in Chromium", () => {
     const { body: detail } = await s.api("GET", `/admin/loyalty/accounts/${account.id}?limit=10`)
     const earned = detail.entries.filter((e: any) => e.type === "earn")
     expect(earned.length).toBeGreaterThanOrEqual(2)
-    const rows = widget().locator("tbody tr")
+    const rows = widget().getByTestId("rewardflow-recent-points").locator("tbody tr")
     expect(await rows.count()).toBe(detail.entries.length)
     for (const [i, entry] of detail.entries.entries()) {
       const cells = (await rows.nth(i).locator("td").allTextContents()).map((t) => t.trim())
@@ -151,6 +153,84 @@ describeInBrowser("admin: customer loyalty widget in Chromium", () => {
     expect(after.balance).toBe(before.balance)
     const { body: afterDetail } = await s.api("GET", `/admin/loyalty/accounts/${before.id}`)
     expect(afterDetail.entries_count).toBe(beforeDetail.entries_count)
+  })
+
+  it("shows on one of the shopper's orders the points it earned and the shopper's card, as the API has them", async () => {
+    const orderId = host.seed.orders.placed[0]
+    expect(orderId).toBeDefined()
+    const { body: view } = await s.api("GET", `/admin/loyalty/orders/${orderId}`)
+    const account = (await accountOf(shopperId))!
+    // The ledger's own record of the order: one earn entry whose source is the order.
+    const { body: earned } = await s.api("GET", `/admin/loyalty/accounts/${account.id}?type=earn&limit=100`)
+    const entry = earned.entries.find((e: any) => e.source_type === "order" && e.source_id === orderId)
+    expect(entry.points).toBeGreaterThan(0)
+    expect(view.points).toEqual({ earned: entry.points, reversed: 0 })
+    expect(view.account.id).toBe(account.id)
+
+    await s.page.goto(s.url(`/app/orders/${orderId}`))
+    const order = s.page.getByTestId("rewardflow-order-loyalty")
+    await order.waitFor({ timeout: STEP_TIMEOUT })
+    const earnedShown = order.getByTestId("rewardflow-order-earned")
+    await earnedShown.waitFor()
+    await expect(earnedShown.textContent()).resolves.toBe(`+${entry.points}`)
+    await expect(order.getByTestId("rewardflow-order-card").textContent()).resolves.toBe(account.card_number_formatted)
+    expect(points(await order.getByTestId("rewardflow-order-balance").textContent())).toBe(account.balance)
+    await order.getByText("No rewards redeemed on this order.").waitFor()
+    await expect(order.getByTestId("rewardflow-order-reversed").count()).resolves.toBe(0)
+    await order.screenshot({ path: path.join(shots, "order-loyalty.png") })
+
+    await order.getByRole("link", { name: "View customer" }).click()
+    await s.page.waitForURL((u) => u.pathname === `/app/customers/${shopperId}`)
+    await widget().waitFor()
+  })
+
+  it("shows the Google Wallet line and a reward the shopper reserved through the store API", async () => {
+    const store = async (method: "GET" | "POST", p: string, token?: string, body?: unknown) => {
+      const res = await fetch(s.url(p), {
+        method,
+        headers: {
+          "content-type": "application/json",
+          "x-publishable-api-key": host.seed.fixture.publishable_key,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      const json: any = await res.json()
+      if (res.status >= 400) throw new Error(`${method} ${p} answered ${res.status}: ${json.message}`)
+      return { status: res.status, body: json }
+    }
+    const login = await store("POST", "/auth/customer/emailpass", undefined, { email: host.shopperEmail, password: host.shopperPassword })
+    const token: string = login.body.token
+    const { body: catalog } = await store("GET", "/store/loyalty/rewards", token)
+    const reward = catalog.rewards.find((r: any) => r.type === "fixed_amount" && r.affordable)
+    expect(reward).toBeDefined()
+    const { body: created } = await store("POST", "/store/carts", token, {
+      region_id: host.seed.fixture.region_id,
+      sales_channel_id: host.seed.fixture.sales_channel_id,
+    })
+    const cartId: string = created.cart.id
+    await store("POST", `/store/carts/${cartId}/line-items`, token, { variant_id: host.seed.fixture.variants[2].id, quantity: 1 })
+    const applied = await store("POST", `/store/carts/${cartId}/loyalty/redemptions`, token, { reward_id: reward.id })
+    expect(applied.status).toBe(201)
+    const redemption = applied.body.redemption
+    expect(redemption.status).toBe("reserved")
+
+    const { body: listed } = await s.api("GET", `/admin/loyalty/redemptions?customer_id=${shopperId}`)
+    expect(listed.redemptions[0]).toMatchObject({ id: redemption.id, status: "reserved", cart_id: cartId, points: reward.points_cost })
+    const account = (await accountOf(shopperId))!
+    const { body: detail } = await s.api("GET", `/admin/loyalty/accounts/${account.id}`)
+    expect(detail.wallet_pass.issued).toBe(false) // the demo has no Google Wallet
+
+    await openCustomer(shopperId)
+    await s.until("the balance after the reservation", async () => (await balanceShown()) === account.balance)
+    await expect(widget().getByTestId("rewardflow-wallet-pass").textContent()).resolves.toBe("Google WalletNot issued")
+    const row = widget().getByTestId("rewardflow-customer-redemptions").locator(`tr[data-redemption-id="${redemption.id}"]`)
+    await row.waitFor()
+    const cells = (await row.locator("td").allTextContents()).map((c) => c.trim())
+    expect(cells.slice(1)).toEqual([reward.name, "Reserved", redemption.promotion_code, `-${reward.points_cost}`])
+    // The reservation is in the recent points too.
+    await widget().getByTestId("rewardflow-recent-points").locator("tbody tr", { hasText: "Reserved" }).first().waitFor()
+    await widget().screenshot({ path: path.join(shots, "customer-loyalty-redemption.png") })
   })
 
   it("enrolls a customer who is not a member", async () => {

@@ -10,7 +10,7 @@ import {
   releaseAbandonedRedemptions,
   reserveRedemptionStep,
 } from "../../src/workflows/redemption"
-import { adminHeaders, checkoutCart, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -473,6 +473,101 @@ medusaIntegrationTestRunner({
         const misuse = await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, key))
         expect(misuse.status).toBe(409)
         expect((await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, { "idempotency-key": " " }))).status).toBe(400)
+      })
+    })
+
+    describe("admin views", () => {
+      it("lists redemptions by order and by customer with reward, card and email, and shows an order's loyalty", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }]) // 49.99
+        const spent = (await apply(s.headers, cart.id, { reward_id: rewards.five.id })).data.redemption
+        const order = await complete(s.headers, cart.id)
+        // Another reward still reserved on an open cart.
+        const openCart = await bareCart(s.headers, 1)
+        const gone = await createReward({ name: { en: "2 EUR off, withdrawn" }, points_cost: 10, type: "fixed_amount", amounts: { eur: 2 } })
+        const open = (await apply(s.headers, openCart, { reward_id: gone.id })).data.redemption
+        // Deleted from the catalog, the reward keeps its name in the redemptions made with it.
+        await (api as any).delete(`/admin/loyalty/rewards/${gone.id}`, admin)
+        const list = async (q: string) => (await api.get(`/admin/loyalty/redemptions?${q}`, admin)).data
+
+        const byOrder = await list(`order_id=${order.id}`)
+        expect(byOrder.count).toBe(1)
+        expect(byOrder.redemptions).toHaveLength(1)
+        expect(byOrder.redemptions[0]).toMatchObject({
+          id: spent.id,
+          kind: "reward",
+          status: "redeemed",
+          points: 100,
+          discount_amount: 5,
+          currency_code: "eur",
+          cart_id: cart.id,
+          order_id: order.id,
+          promotion_code: spent.promotion_code,
+          reward: { id: rewards.five.id, name: { en: "5 EUR off", fr: "5 EUR de réduction", de: "5 EUR Rabatt" }, type: "fixed_amount", points_cost: 100 },
+          account: {
+            id: s.account_id,
+            customer_id: s.customer.id,
+            card_number: expect.stringMatching(/^\d{16}$/),
+            customer: { id: s.customer.id, email: s.customer.email },
+          },
+        })
+        expect(byOrder.redemptions[0].account.card_number_formatted.replace(/ /g, "")).toBe(byOrder.redemptions[0].account.card_number)
+
+        // By customer, newest first: the open reservation, then the one spent on the order.
+        const byCustomer = await list(`customer_id=${s.customer.id}`)
+        expect(byCustomer.redemptions.map((r: any) => [r.id, r.status, r.reward.name.en])).toEqual([
+          [open.id, "reserved", "2 EUR off, withdrawn"],
+          [spent.id, "redeemed", "5 EUR off"],
+        ])
+        expect(byCustomer.count).toBe(2)
+        expect((await list(`customer_id=${s.customer.id}&status=reserved,pending`)).redemptions.map((r: any) => r.id)).toEqual([open.id])
+        expect((await list(`customer_id=${s.customer.id}&limit=1&offset=1`)).redemptions.map((r: any) => r.id)).toEqual([spent.id])
+        expect((await list(`cart_id=${openCart}`)).redemptions.map((r: any) => r.id)).toEqual([open.id])
+        expect((await list(`account_id=${s.account_id}&order_id=${order.id}`)).count).toBe(1)
+        const stranger = await shopper(0)
+        expect(await list(`customer_id=${stranger.customer.id}`)).toEqual({ redemptions: [], count: 0, limit: 20, offset: 0 })
+        expect((await list(`customer_id=${s.customer.id}&account_id=${stranger.account_id}`)).count).toBe(0)
+
+        for (const [q, message] of [
+          ["status=reserved,spent", /^Invalid request: status 'spent' is not a redemption status \(pending, reserved, redeemed, released, refunded\)$/],
+          ["colour=red", /Unrecognized fields: 'colour'/],
+          ["limit=0", /field 'limit' too small/],
+          ["order_id=", /field 'order_id' too small/],
+        ] as const) {
+          const refused = await failure(api.get(`/admin/loyalty/redemptions?${q}`, admin))
+          expect({ q, status: refused.status }).toEqual({ q, status: 400 })
+          expect(refused.data.message).toMatch(message)
+        }
+        expect((await failure(api.get("/admin/loyalty/redemptions"))).status).toBe(401)
+
+        // The order's loyalty: 44 points earned on what was paid (49.99 - 5), the reward spent on it.
+        const loyaltyOf = async (orderId: string) => (await api.get(`/admin/loyalty/orders/${orderId}`, admin)).data
+        let view = await loyaltyOf(order.id)
+        expect(view.order).toMatchObject({ id: order.id, customer_id: s.customer.id })
+        expect(view.entries.map((e: any) => `${e.type}:${e.points}`)).toEqual(["earn:44"])
+        expect(view.points).toEqual({ earned: 44, reversed: 0 })
+        expect(view.redemptions.map((r: any) => [r.id, r.status, r.reward.name.en])).toEqual([[spent.id, "redeemed", "5 EUR off"]])
+        expect(view.account).toMatchObject({ id: s.account_id, balance: 300 - 100 - 10 + 44, customer: { email: s.customer.email } })
+
+        // Canceled: the spent points come back and the earned points are taken back.
+        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await canceled
+        view = await loyaltyOf(order.id)
+        expect(view.entries.map((e: any) => `${e.type}:${e.points}`)).toEqual(["earn:44", "reverse:100", "reverse:-44"])
+        expect(view.points).toEqual({ earned: 44, reversed: -44 })
+        expect(view.redemptions.map((r: any) => r.status)).toEqual(["refunded"])
+        expect(view.account.balance).toBe(300 - 10)
+
+        // A guest order has no loyalty; an unknown order is a 404.
+        const guest = await placeOrder(api as any, guestHeaders(store.publishable_key), store, {
+          email: `guest-${Date.now()}@rewardflow.test`,
+          items: [{ variant_id: variant(1).id, quantity: 1 }],
+        })
+        expect(await loyaltyOf(guest.id)).toMatchObject({ account: null, entries: [], redemptions: [], points: { earned: 0, reversed: 0 } })
+        const missing = await failure(api.get("/admin/loyalty/orders/order_nope", admin))
+        expect(missing.status).toBe(404)
+        expect(missing.data.message).toBe("Order order_nope was not found")
       })
     })
 

@@ -422,6 +422,47 @@ medusaIntegrationTestRunner({
         expect(await retryWalletPasses(getContainer())).toEqual({ synced: 0, failed: 0, skipped: 0 })
       })
 
+      it("the admin's account view shows the pass: not issued, synced after the save link, out of date with Google's error", async () => {
+        const shopper = await member()
+        const passInAdmin = async () => {
+          const { data } = await api.get(`/admin/loyalty/accounts/${shopper.account.id}`, admin)
+          expect(data.account.id).toBe(shopper.account.id)
+          return data.wallet_pass
+        }
+        expect(await passInAdmin()).toEqual({
+          issued: false,
+          object_id: null,
+          class_id: null,
+          synced_balance: null,
+          out_of_date: false,
+          last_error: null,
+          last_synced_at: null,
+          attempts: 0,
+          next_attempt_at: null,
+        })
+
+        const link = await saveLink(shopper.headers)
+        // Issued with the balance the saved pass shows (it is in the JWT); nothing sent to Google yet.
+        expect(await passInAdmin()).toMatchObject({ issued: true, object_id: link.object_id, class_id: link.class_id, synced_balance: 0, out_of_date: false, last_synced_at: null })
+        await adjust(shopper.account.id, 10)
+        let pass = await passInAdmin()
+        expect(pass).toMatchObject({ issued: true, synced_balance: 10, out_of_date: false, last_error: null, attempts: 0, next_attempt_at: null })
+        expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 10 })
+        const stored = await passOf(shopper.account.id)
+        expect(new Date(pass.last_synced_at).toISOString()).toBe(new Date(stored.last_synced_at!).toISOString())
+
+        fake.down = true
+        await adjust(shopper.account.id, 5)
+        pass = await passInAdmin()
+        expect(pass).toMatchObject({ issued: true, synced_balance: 10, out_of_date: true, attempts: 1 })
+        expect(pass.last_error).toContain("answered 503 UNAVAILABLE: The service is currently unavailable.")
+        const failed = await passOf(shopper.account.id)
+        expect(pass.last_error).toBe(failed.last_error)
+        expect(new Date(pass.next_attempt_at).toISOString()).toBe(new Date(failed.next_attempt_at!).toISOString())
+        expect(new Date(pass.next_attempt_at).getTime()).toBeGreaterThan(new Date(pass.last_synced_at).getTime())
+        expect(JSON.stringify(pass)).not.toMatch(/PRIVATE KEY|payload_hash|notifications/)
+      })
+
       it("unreadable saved settings mark the pass out of date instead of losing the update; fixed, the job syncs it", async () => {
         const shopper = await member()
         const link = await saveLink(shopper.headers)

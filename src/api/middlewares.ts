@@ -19,6 +19,7 @@ import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
 import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
+import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -115,5 +116,6 @@ export default defineMiddlewares({
     },
     ...loyaltyWalletMiddlewares,
     ...emailAdminMiddlewares,
+    ...adminRedemptionMiddlewares,
   ],
 })

@@ -38,6 +38,10 @@ export const SHOPPER_EMAIL = "shopper@rewardflow.test"
 export type SeedResult = {
   admin: { email: string; user_id: string }
   shopper: { email: string; customer_id: string; points?: number }
+  /** The store the seed built (demo/src/seed/store.ts StoreFixture), for store API calls. */
+  fixture: { region_id: string; sales_channel_id: string; publishable_key: string; variants: { id: string; title: string; price: number }[] }
+  /** The shopper's orders: `placed` by this seed run. */
+  orders: { existing: string[]; placed: string[] }
   loyalty_program: { id: string; name: string } | null
   [key: string]: unknown
 }
@@ -49,6 +53,9 @@ export type HostApp = {
   database: string
   adminEmail: string
   adminPassword: string
+  /** The seeded shopper's login (emailpass), for store API calls as that customer. */
+  shopperEmail: string
+  shopperPassword: string
   seed: SeedResult
   /** The last lines of every command's output, for failure messages. */
   logTail: (lines?: number) => string
@@ -246,6 +253,7 @@ export async function startHostApp(opts: { log?: Log; env?: NodeJS.ProcessEnv } 
     const port = await freePort()
     const baseUrl = `http://localhost:${port}`
     const adminPassword = crypto.randomBytes(12).toString("base64url")
+    const shopperPassword = crypto.randomBytes(12).toString("base64url")
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "development",
@@ -272,7 +280,7 @@ export async function startHostApp(opts: { log?: Log; env?: NodeJS.ProcessEnv } 
       await run("seed", ["exec", "./seed-src/scripts/seed.ts"], dir, {
         ...env,
         DEMO_ADMIN_PASSWORD: adminPassword,
-        DEMO_SHOPPER_PASSWORD: crypto.randomBytes(12).toString("base64url"),
+        DEMO_SHOPPER_PASSWORD: shopperPassword,
         DEMO_SEED_RESULT: resultFile,
       }).done
     })()
@@ -297,6 +305,8 @@ export async function startHostApp(opts: { log?: Log; env?: NodeJS.ProcessEnv } 
       database,
       adminEmail: ADMIN_EMAIL,
       adminPassword,
+      shopperEmail: SHOPPER_EMAIL,
+      shopperPassword,
       seed,
       logTail: (lines = 60) => tail(lines),
       stop,

@@ -37,7 +37,14 @@ describe("admin texts (namespace rewardflow)", () => {
     expect(literal.length).toBeGreaterThan(50)
     const known = new Set(en.map(base))
     expect(literal.filter((k) => !known.has(k))).toEqual([])
-    expect([...new Set(built)].sort()).toEqual(["locales.", "rewards.status.", "rewards.types."])
+    expect([...new Set(built)].sort()).toEqual([
+      "customerLoyalty.accountStatus.",
+      "ledger.types.",
+      "locales.",
+      "redemption.status.",
+      "rewards.status.",
+      "rewards.types.",
+    ])
   })
 
   it("every English key is used by the code", () => {

@@ -2,25 +2,31 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminCustomer } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useTranslation } from "react-i18next"
 import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
-import { enrollCustomer, fetchAccount, fetchCustomerAccount, loyaltyKeys } from "../lib/loyalty-api"
+import { RedemptionsTable } from "../components/redemptions-table"
+import { WalletPassLine } from "../components/wallet-pass-line"
+import {
+  enrollCustomer,
+  fetchAccount,
+  fetchCustomerAccount,
+  fetchCustomerRedemptions,
+  loyaltyKeys,
+} from "../lib/loyalty-api"
+import { formatDate, formatSignedPoints, pointsText } from "../lib/loyalty-display"
+import type { Translate } from "../lib/reward-display"
 
-const ENTRY_LABELS: Record<string, string> = {
-  earn: "Earned",
-  welcome_bonus: "Welcome bonus",
-  redeem: "Redeemed",
-  reserve: "Reserved",
-  release: "Released",
-  reverse: "Reversed",
-  adjust: "Adjustment",
-  expire: "Expired",
-  transfer: "Transfer",
-}
+/** Redemptions shown on the customer's card: the most recent, open ones among them. */
+const RECENT_REDEMPTIONS = 5
 
-const formatPoints = (n: number) => `${n > 0 ? "+" : ""}${n.toLocaleString()}`
-
-/** Customer page: the shopper's loyalty card, balance, recent points and a manual adjustment. */
+/**
+ * Customer page: the shopper's loyalty card, balance, Google Wallet pass, recent points and
+ * rewards, and a manual adjustment.
+ */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { t: translate, i18n } = useTranslation("rewardflow")
+  const t = translate as unknown as Translate
+  const locale = i18n.language
   const queryClient = useQueryClient()
   const accountQuery = useQuery({
     queryKey: loyaltyKeys.customerAccount(customer.id),
@@ -32,95 +38,118 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
     queryFn: () => fetchAccount(accountId!),
     enabled: !!accountId,
   })
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: ["rewardflow"] })
+  const redemptionsQuery = useQuery({
+    queryKey: loyaltyKeys.customerRedemptions(customer.id),
+    queryFn: () => fetchCustomerRedemptions(customer.id, RECENT_REDEMPTIONS),
+    enabled: !!accountId,
+  })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["rewardflow"] })
   const enroll = useMutation({
     mutationFn: () => enrollCustomer(customer.id),
     onSuccess: () => {
-      toast.success("Customer enrolled in the loyalty program")
+      toast.success(t("customerLoyalty.enrolled"))
       refresh()
     },
     onError: (e: Error) => toast.error(e.message),
   })
 
   const account = detailQuery.data?.account ?? accountQuery.data
+  const loading = <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.loading")}</Text>
   return (
     <Container className="divide-y p-0" data-testid="rewardflow-customer-loyalty">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Loyalty</Heading>
+        <Heading level="h2">{t("customerLoyalty.heading")}</Heading>
         {account ? (
           <div className="flex items-center gap-x-2">
             <Badge color={account.status === "active" ? "green" : "red"} size="2xsmall">
-              {account.status}
+              {t(`customerLoyalty.accountStatus.${account.status}`)}
             </Badge>
             <AdjustPointsDrawer account={account} onAdjusted={refresh} />
           </div>
         ) : null}
       </div>
       {accountQuery.isLoading ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>
+        <div className="px-6 py-4">{loading}</div>
       ) : accountQuery.isError ? (
         <Text className="px-6 py-4 text-ui-fg-error">{(accountQuery.error as Error).message}</Text>
       ) : !account ? (
         <div className="flex items-center justify-between px-6 py-4">
-          <Text className="text-ui-fg-subtle">Not a member of the loyalty program.</Text>
+          <Text className="text-ui-fg-subtle">{t("customerLoyalty.notMember")}</Text>
           <Button size="small" variant="secondary" isLoading={enroll.isPending} onClick={() => enroll.mutate()}>
-            Enroll
+            {t("customerLoyalty.enroll")}
           </Button>
         </div>
       ) : (
         <>
           <div className="grid grid-cols-2 gap-4 px-6 py-4">
             <div>
-              <Text size="small" className="text-ui-fg-subtle">Balance</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.balance")}</Text>
               <Text size="xlarge" weight="plus" data-testid="rewardflow-balance">
-                {account.balance.toLocaleString()} points
+                {pointsText(t, account.balance, locale)}
               </Text>
             </div>
             <div>
-              <Text size="small" className="text-ui-fg-subtle">Lifetime earned</Text>
-              <Text weight="plus">{account.lifetime_earned.toLocaleString()}</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.lifetime")}</Text>
+              <Text weight="plus">{account.lifetime_earned.toLocaleString(locale)}</Text>
             </div>
             <div>
-              <Text size="small" className="text-ui-fg-subtle">Card number</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.cardNumber")}</Text>
               <Text className="font-mono" data-testid="rewardflow-card-number">{account.card_number_formatted}</Text>
             </div>
             <div>
-              <Text size="small" className="text-ui-fg-subtle">Next expiry</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.nextExpiry")}</Text>
               <Text>
                 {account.next_expiry
-                  ? `${account.next_expiry.points} on ${new Date(account.next_expiry.expires_at).toLocaleDateString()}`
-                  : "None"}
+                  ? t("customerLoyalty.nextExpiryValue", {
+                      points: account.next_expiry.points.toLocaleString(locale),
+                      date: formatDate(account.next_expiry.expires_at, locale),
+                    })
+                  : t("customerLoyalty.none")}
               </Text>
             </div>
           </div>
+          {detailQuery.isLoading ? <div className="px-6 py-4">{loading}</div> : <WalletPassLine pass={detailQuery.data?.wallet_pass} />}
           <div className="px-6 py-4">
-            <Text size="small" weight="plus" className="mb-2">Recent points</Text>
+            <Text size="small" weight="plus" className="mb-2">{t("customerLoyalty.redemptions")}</Text>
+            {redemptionsQuery.isLoading ? (
+              loading
+            ) : redemptionsQuery.isError ? (
+              <Text size="small" className="text-ui-fg-error">{(redemptionsQuery.error as Error).message}</Text>
+            ) : (
+              <RedemptionsTable
+                redemptions={redemptionsQuery.data?.redemptions ?? []}
+                empty={t("customerLoyalty.noRedemptions")}
+                testId="rewardflow-customer-redemptions"
+              />
+            )}
+          </div>
+          <div className="px-6 py-4">
+            <Text size="small" weight="plus" className="mb-2">{t("customerLoyalty.recent")}</Text>
             {detailQuery.isLoading ? (
-              <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
+              loading
             ) : detailQuery.data?.entries.length ? (
-              <Table>
+              <Table data-testid="rewardflow-recent-points">
                 <Table.Header>
                   <Table.Row>
-                    <Table.HeaderCell>Date</Table.HeaderCell>
-                    <Table.HeaderCell>Type</Table.HeaderCell>
-                    <Table.HeaderCell>Reason</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
+                    <Table.HeaderCell>{t("ledger.columns.date")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("ledger.columns.type")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("ledger.columns.reason")}</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">{t("ledger.columns.points")}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
                   {detailQuery.data.entries.map((e) => (
                     <Table.Row key={e.id}>
-                      <Table.Cell>{new Date(e.created_at).toLocaleDateString()}</Table.Cell>
-                      <Table.Cell>{ENTRY_LABELS[e.type] ?? e.type}</Table.Cell>
+                      <Table.Cell>{formatDate(e.created_at, locale)}</Table.Cell>
+                      <Table.Cell>{t(`ledger.types.${e.type}`)}</Table.Cell>
                       <Table.Cell>{e.reason ?? (e.source_type === "order" ? e.source_id : "")}</Table.Cell>
-                      <Table.Cell className="text-right">{formatPoints(e.points)}</Table.Cell>
+                      <Table.Cell className="text-right">{formatSignedPoints(e.points, locale)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>
               </Table>
             ) : (
-              <Text size="small" className="text-ui-fg-subtle">No points yet.</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.noPoints")}</Text>
             )}
           </div>
         </>

@@ -4,8 +4,9 @@ import { updateLoyaltyAccountWorkflow } from "../../../../../workflows/loyalty/w
 import type { LedgerPageParamsType } from "../../../../store/loyalty/me/entries/validators"
 import type { AdminUpdateLoyaltyAccountType } from "../validators"
 import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, withCardDisplay } from "../../../../loyalty-views"
+import { walletPassView } from "./wallet-pass-view"
 
-/** One account with its customer and a page of its ledger entries, newest first. */
+/** One account with its customer, its Google Wallet pass and a page of its ledger entries, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { limit, offset, type } = req.validatedQuery as LedgerPageParamsType
   const account = await graphOne(
@@ -26,6 +27,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
   res.json({
     account: { ...withCardDisplay(account), next_expiry: await nextExpiry(req.scope, account.id) },
+    wallet_pass: await walletPassView(req.scope, account.id),
     entries,
     entries_count: metadata?.count ?? entries.length,
     limit,
