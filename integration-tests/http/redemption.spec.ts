@@ -378,6 +378,10 @@ medusaIntegrationTestRunner({
         const pct = await apply(s.headers, small.id, { reward_id: rewards.pct.id })
         expect(pct.data.cart.discount_total).toBeCloseTo(5, 1)
 
+        // Free shipping needs the cart's shipping method to apply to.
+        const noShipping = await failure(apply(s.headers, await bareCart(s.headers, 1), { reward_id: rewards.ship.id }))
+        expect(noShipping.status).toBe(400)
+        expect(noShipping.data.message).toBe("Free shipping applies to the cart's shipping method: choose one first, then apply the reward")
         const shipCart = await cartWith(s.headers, [{ variant_id: variant(1).id, quantity: 1 }])
         const ship = await apply(s.headers, shipCart.id, { reward_id: rewards.ship.id })
         expect(ship.status).toBe(201)

@@ -15,7 +15,7 @@ export const applyPromotionCodeStepId = "apply-redemption-promotion-code"
  */
 export const applyPromotionCodeStep = createStep(
   applyPromotionCodeStepId,
-  async (input: { cart_id: string; code: string }, { container }) => {
+  async (input: { cart_id: string; code: string; target_type?: string }, { container }) => {
     const run = (action: string) =>
       updateCartPromotionsWorkflow(container).run({
         input: { cart_id: input.cart_id, promo_codes: [input.code], action: action as any },
@@ -23,7 +23,12 @@ export const applyPromotionCodeStep = createStep(
     await run(PromotionActions.ADD)
     if (!(await cartPromotionCodes(container, input.cart_id)).includes(input.code)) {
       await run(PromotionActions.REMOVE)
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The reward gives no discount on this cart: nothing in it qualifies")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        input.target_type === "shipping_methods"
+          ? "Free shipping applies to the cart's shipping method: choose one first, then apply the reward"
+          : "The reward gives no discount on this cart: nothing in it qualifies"
+      )
     }
     return new StepResponse(input.code, input)
   },

@@ -54,7 +54,13 @@ export const applyRewardToCartWorkflow = createWorkflow(
           plan: reserved.plan!,
         }))
       )
-      applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
+      applyPromotionCodeStep(
+        transform({ promotion, input, reserved }, ({ promotion, input, reserved }) => ({
+          cart_id: input.cart_id,
+          code: promotion.code,
+          target_type: reserved.plan!.application_method.target_type,
+        }))
+      )
       const redemption = attachRedemptionPromotionStep(
         transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption_id: reserved.redemption.id, promotion_id: promotion.id }))
       )
