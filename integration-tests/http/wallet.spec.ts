@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
       andWait("loyalty.points_adjusted", () =>
         api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points, reason: "Wallet test" }, admin)
       )
-    const passOf = async (accountId: string) => (await wallet().listWalletPasses({ account_id: accountId }))[0]
+    const passOf = async (accountId: string) => (await wallet().listLoyaltyWalletPasses({ account_id: accountId }))[0]
 
     describe("settings", () => {
       it("shows effective values with their source and never the private key; admin values override env", async () => {
@@ -359,6 +359,11 @@ medusaIntegrationTestRunner({
         ])
         const pass = await passOf(shopper.account.id)
         expect(pass).toMatchObject({ synced_balance: afterSecond, out_of_date: false, attempts: 0 })
+        // Extensions read the sync state through query.graph like any other entity.
+        const { data: graph } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({ entity: "loyalty_wallet_pass", fields: ["id", "account_id", "synced_balance", "out_of_date"], filters: { account_id: shopper.account.id } })
+        expect(graph).toEqual([{ id: pass.id, account_id: shopper.account.id, synced_balance: afterSecond, out_of_date: false }])
       })
 
       it("asks Google to notify at most 3 updates per pass in 24 hours; later updates go silently", async () => {
@@ -408,7 +413,7 @@ medusaIntegrationTestRunner({
         expect(fake.requestsFor(link.object_id)).toHaveLength(before)
 
         // Time passes: the pass is due.
-        await wallet().updateWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
+        await wallet().updateLoyaltyWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
         expect(await retryWalletPasses(getContainer())).toEqual({ synced: 1, failed: 0, skipped: 0 })
         const sent = fake.requestsFor(link.object_id).slice(before)
         expect(sent.map((r) => [r.method, r.body?.loyaltyPoints?.balance?.int])).toEqual([["PATCH", latest]])
@@ -480,7 +485,7 @@ medusaIntegrationTestRunner({
         expect(await balanceOf(shopper.headers)).toBe(15)
 
         await saveSettings({ service_account_json: null })
-        await wallet().updateWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
+        await wallet().updateLoyaltyWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
         expect(await retryWalletPasses(getContainer())).toEqual({ synced: 1, failed: 0, skipped: 0 })
         expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 15 })
         pass = await passOf(shopper.account.id)

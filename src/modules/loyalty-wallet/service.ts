@@ -36,9 +36,10 @@ export type WalletConfig = {
  * with its sync state.
  */
 export default class LoyaltyWalletModuleService extends MedusaService({
-  WalletSetting: WalletSettings,
-  WalletClass,
-  WalletPass,
+  // Keyed like their tables, so query.graph's entities (loyalty_wallet_pass, ...) resolve.
+  LoyaltyWalletSettings: WalletSettings,
+  LoyaltyWalletClass: WalletClass,
+  LoyaltyWalletPass: WalletPass,
 }) {
   protected readonly optionsLayer_: Record<string, unknown>
   protected readonly encryptionKey_: string | undefined
@@ -58,7 +59,7 @@ export default class LoyaltyWalletModuleService extends MedusaService({
 
   @InjectManager()
   async getStoredOverrides(@MedusaContext() sharedContext: Context = {}): Promise<StoredOverrides> {
-    const [row] = await this.listWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
+    const [row] = await this.listLoyaltyWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
     return (row?.overrides as StoredOverrides | undefined) ?? {}
   }
 
@@ -130,13 +131,13 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   }
 
   protected async writeOverrides_(overrides: StoredOverrides, sharedContext: Context) {
-    const [row] = await this.listWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
+    const [row] = await this.listLoyaltyWalletSettings({ scope: SETTINGS_SCOPE }, { take: 1 }, sharedContext)
     if (row) {
       // Updates merge json objects key by key, which cannot remove a cleared setting: reset first.
-      await this.updateWalletSettings({ id: row.id, overrides: null }, sharedContext)
-      await this.updateWalletSettings({ id: row.id, overrides }, sharedContext)
+      await this.updateLoyaltyWalletSettings({ id: row.id, overrides: null }, sharedContext)
+      await this.updateLoyaltyWalletSettings({ id: row.id, overrides }, sharedContext)
     } else {
-      await this.createWalletSettings({ scope: SETTINGS_SCOPE, overrides }, sharedContext)
+      await this.createLoyaltyWalletSettings({ scope: SETTINGS_SCOPE, overrides }, sharedContext)
     }
   }
 
@@ -159,7 +160,7 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   /** Passes whose last sync failed and whose backoff has elapsed, oldest first. */
   @InjectManager()
   async listPassesDueForRetry(now: Date, limit = 200, @MedusaContext() sharedContext: Context = {}) {
-    return await this.listWalletPasses(
+    return await this.listLoyaltyWalletPasses(
       { out_of_date: true, next_attempt_at: { $lte: now } },
       { take: limit, order: { next_attempt_at: "ASC" } },
       sharedContext

@@ -27,10 +27,10 @@ export const ensureWalletPassStep = createStep(
     }
     const source = await loadPassSource(container, input.account_id)
     if (!source) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${input.account_id} was not found`)
-    const [existing] = await wallet.listWalletPasses({ account_id: input.account_id }, { take: 1 })
+    const [existing] = await wallet.listLoyaltyWalletPasses({ account_id: input.account_id }, { take: 1 })
     if (existing) return new StepResponse({ id: existing.id, created: false }, null)
     try {
-      const created = await wallet.createWalletPasses({
+      const created = await wallet.createLoyaltyWalletPasses({
         account_id: source.account.id,
         program_id: source.program.id,
         class_id: classIdFor(config.values.issuer_id!, source.program.id),
@@ -41,7 +41,7 @@ export const ensureWalletPassStep = createStep(
       return new StepResponse({ id: created.id, created: true }, created.id)
     } catch (e) {
       // Two requests at once: the other one created it (account_id is unique).
-      const [raced] = await wallet.listWalletPasses({ account_id: input.account_id }, { take: 1 })
+      const [raced] = await wallet.listLoyaltyWalletPasses({ account_id: input.account_id }, { take: 1 })
       if (raced) return new StepResponse({ id: raced.id, created: false }, null)
       throw e
     }
@@ -49,6 +49,6 @@ export const ensureWalletPassStep = createStep(
   async (createdId, { container }) => {
     if (!createdId) return
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
-    await wallet.deleteWalletPasses(createdId)
+    await wallet.deleteLoyaltyWalletPasses(createdId)
   }
 )

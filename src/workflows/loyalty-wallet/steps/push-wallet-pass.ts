@@ -51,7 +51,7 @@ export const pushWalletPassStep = createStep(
     const result = (r: Omit<PushWalletPassResult, "account_id" | "at">) =>
       new StepResponse<PushWalletPassResult>({ account_id: input.account_id, at: at.toISOString(), ...r })
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
-    const [pass] = await wallet.listWalletPasses({ account_id: input.account_id }, { take: 1 })
+    const [pass] = await wallet.listLoyaltyWalletPasses({ account_id: input.account_id }, { take: 1 })
     if (!pass) return result({ status: "skipped", reason: "no pass was issued for this account" })
     let config: Awaited<ReturnType<typeof wallet.getWalletConfig>>
     try {
@@ -78,7 +78,7 @@ export const pushWalletPassStep = createStep(
     const objectBody = buildLoyaltyObject(objectId, classId, source.account, source.program)
     const classHash = payloadHash(classBody)
     const objectHash = payloadHash(objectBody)
-    const [classRow] = await wallet.listWalletClasses({ program_id: source.program.id }, { take: 1 })
+    const [classRow] = await wallet.listLoyaltyWalletClasses({ program_id: source.program.id }, { take: 1 })
     const classUpToDate = classRow?.class_id === classId && classRow.payload_hash === classHash
     const base = { pass_id: pass.id, class_id: classId, object_id: objectId, balance: source.account.balance }
 

@@ -39,21 +39,21 @@ export const recordWalletPassSyncStep = createStep(
     const at = new Date(push.at)
 
     if (push.class_written) {
-      const [row] = await wallet.listWalletClasses({ program_id: push.class_written.program_id }, { take: 1 })
+      const [row] = await wallet.listLoyaltyWalletClasses({ program_id: push.class_written.program_id }, { take: 1 })
       const state = { class_id: push.class_written.class_id, payload_hash: push.class_written.payload_hash, synced_at: at }
       if (row) {
         restore.klass = { id: row.id, class_id: row.class_id, payload_hash: row.payload_hash, synced_at: row.synced_at }
-        await wallet.updateWalletClasses({ id: row.id, ...state })
+        await wallet.updateLoyaltyWalletClasses({ id: row.id, ...state })
       } else {
-        const created = await wallet.createWalletClasses({ program_id: push.class_written.program_id, ...state })
+        const created = await wallet.createLoyaltyWalletClasses({ program_id: push.class_written.program_id, ...state })
         restore.klass = { delete: created.id }
       }
     }
 
-    const previous = await wallet.retrieveWalletPass(push.pass_id)
+    const previous = await wallet.retrieveLoyaltyWalletPass(push.pass_id)
     restore.pass = Object.fromEntries(PASS_STATE.map((k) => [k, (previous as Record<string, unknown>)[k]]))
     if (push.status === "synced") {
-      await wallet.updateWalletPasses({
+      await wallet.updateLoyaltyWalletPasses({
         id: push.pass_id,
         class_id: push.class_id,
         object_id: push.object_id,
@@ -68,7 +68,7 @@ export const recordWalletPassSyncStep = createStep(
       })
     } else {
       const attempts = previous.attempts + 1
-      await wallet.updateWalletPasses({
+      await wallet.updateLoyaltyWalletPasses({
         id: push.pass_id,
         out_of_date: true,
         attempts,
@@ -81,8 +81,8 @@ export const recordWalletPassSyncStep = createStep(
   async (restore, { container }) => {
     if (!restore) return
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
-    if (restore.pass) await wallet.updateWalletPasses(restore.pass as any)
-    if (restore.klass && "delete" in restore.klass) await wallet.deleteWalletClasses(restore.klass.delete as string)
-    else if (restore.klass) await wallet.updateWalletClasses(restore.klass as any)
+    if (restore.pass) await wallet.updateLoyaltyWalletPasses(restore.pass as any)
+    if (restore.klass && "delete" in restore.klass) await wallet.deleteLoyaltyWalletClasses(restore.klass.delete as string)
+    else if (restore.klass) await wallet.updateLoyaltyWalletClasses(restore.klass as any)
   }
 )

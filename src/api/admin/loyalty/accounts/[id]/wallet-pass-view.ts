@@ -18,12 +18,12 @@ const PASS_FIELDS = [
  * asked for the "Add to Google Wallet" link; an `out_of_date` pass is retried at `next_attempt_at`.
  *
  * Read through the module's service: query.graph cannot serve `loyalty_wallet_pass`, because the
- * service registers the model as `WalletPass` (listWalletPasses) while query asks for
+ * service registers the model as `WalletPass` (listLoyaltyWalletPasses) while query asks for
  * listLoyaltyWalletPasses.
  */
 export async function walletPassView(scope: MedusaContainer, accountId: string) {
   const wallet: LoyaltyWalletModuleService = scope.resolve(LOYALTY_WALLET_MODULE)
-  const [pass] = await wallet.listWalletPasses({ account_id: accountId }, { select: [...PASS_FIELDS], take: 1 })
+  const [pass] = await wallet.listLoyaltyWalletPasses({ account_id: accountId }, { select: [...PASS_FIELDS], take: 1 })
   if (!pass) {
     return {
       issued: false,
