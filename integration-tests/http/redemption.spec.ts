@@ -477,6 +477,14 @@ medusaIntegrationTestRunner({
         const misuse = await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, key))
         expect(misuse.status).toBe(409)
         expect((await failure(apply(s.headers, cartId, { reward_id: rewards.ship.id }, { "idempotency-key": " " }))).status).toBe(400)
+
+        // A double click: the same key twice at once reserves once, and both answers name one redemption.
+        const other = await bareCart(s.headers, 1)
+        const both = await Promise.all([1, 2].map(() => apply(s.headers, other, { reward_id: rewards.five.id }, { "idempotency-key": "double-click" })))
+        expect(both.map((r) => r.status).sort()).toEqual([200, 201])
+        expect(new Set(both.map((r) => r.data.redemption.id)).size).toBe(1)
+        expect(await balance(s.account_id)).toBe(100)
+        expect((await loyalty().listLoyaltyRedemptions({ cart_id: other })).length).toBe(1)
       })
     })
 
