@@ -9,6 +9,7 @@ import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-point
 import { awardOrderPointsWorkflow } from "../../src/workflows/loyalty/workflows/award-order-points"
 import {
   adminHeaders,
+  failure,
   guestHeaders,
   placeOrder,
   registerCustomer,
@@ -29,17 +30,6 @@ const crashAfterCreditWorkflow = createWorkflow("test-crash-after-credit", (inpu
   })()
   return new WorkflowResponse(undefined)
 })
-
-/** The HTTP status and body of a request that is expected to fail. */
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await p
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-  throw new Error("expected the request to fail, it succeeded")
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {

@@ -10,7 +10,7 @@ import {
   releaseAbandonedRedemptions,
   reserveRedemptionStep,
 } from "../../src/workflows/redemption"
-import { adminHeaders, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, failure, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -46,16 +46,6 @@ const applyThenCrashWorkflow = createWorkflow("test-apply-then-crash", (input: C
   crashAfterApply(transform({ input }, ({ input }) => ({ when: "apply", crash_after: input.crash_after })))
   return new WorkflowResponse(reserved)
 })
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await p
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-  throw new Error("expected the request to fail, it succeeded")
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

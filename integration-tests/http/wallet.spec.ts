@@ -7,7 +7,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_WALLET_MODULE } from "../../src/modules/loyalty-wallet"
 import type LoyaltyWalletModuleService from "../../src/modules/loyalty-wallet/service"
 import retryWalletPasses from "../../src/jobs/retry-wallet-passes"
-import { adminHeaders, placeOrder, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, failure, placeOrder, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
 import { FakeGoogleWallet } from "../fixtures/google-wallet-server"
 
 jest.setTimeout(180_000)
@@ -42,16 +42,6 @@ function decodeJwt(jwt: string) {
     signingInput: `${h}.${p}`,
     signature: Buffer.from(s, "base64url"),
   }
-}
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  try {
-    await p
-  } catch (e: any) {
-    if (!e.response) throw e
-    return { status: e.response.status, data: e.response.data }
-  }
-  throw new Error("expected the request to fail, it succeeded")
 }
 
 const ENV_KEYS = [

@@ -25,12 +25,14 @@ export const captureOrderRedemptionsStep = createStep(
     const released: RedemptionDTO[] = []
     if (!link?.cart_id) return new StepResponse({ captured, released })
 
-    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "customer_id", "promotions.code"], filters: { id: input.order_id } })
-    const codes = new Set((order?.promotions ?? []).map((p: any) => p?.code))
     const redemptions = (await loyalty.listLoyaltyRedemptions(
       { cart_id: link.cart_id, status: ["pending", "reserved", "redeemed"] },
       { relations: ["account"] }
     )) as any[]
+    // Most orders spend no points: nothing more to read for them.
+    if (!redemptions.length) return new StepResponse({ captured, released })
+    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "promotions.code"], filters: { id: input.order_id } })
+    const codes = new Set((order?.promotions ?? []).map((p: any) => p?.code))
     for (const r of redemptions) {
       if (r.status === "redeemed" && r.order_id !== input.order_id) continue
       if (codes.has(r.promotion_code)) {
