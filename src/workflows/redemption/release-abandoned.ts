@@ -25,8 +25,15 @@ export async function releaseAbandonedRedemptions(
   const cutoff = now.getTime() - hours * 3600 * 1000
   const result: ReleaseAbandonedResult = { released: [], captured_orders: [], failed: [] }
 
+  // Only redemptions untouched since the cutoff can be abandoned (their cart is checked below),
+  // and pending ones past the grace: fresh ones never crowd the batch.
   const open = await loyalty.listLoyaltyRedemptions(
-    { status: ["pending", "reserved"] },
+    {
+      $or: [
+        { status: ["pending", "reserved"], updated_at: { $lt: new Date(cutoff) } },
+        { status: "pending", updated_at: { $lt: new Date(now.getTime() - PENDING_GRACE_MS) } },
+      ],
+    } as any,
     { take: batch, order: { updated_at: "ASC" } }
   )
   if (!open.length) return result
