@@ -20,6 +20,7 @@ import type {
   LedgerChangeResult,
   LedgerActor,
   LedgerEntryDTO,
+  LedgerSourceType,
   RebuildBalancesResult,
   RedemptionDTO,
   ReverseEntryInput,
@@ -174,6 +175,25 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult | null> {
     return await LedgerStore.of(sharedContext).reverse(input)
+  }
+
+  /**
+   * Takes back part of a credit (returned items): never more than is left of it, never below
+   * zero (the rest is recorded as shortfall). Idempotent on the key.
+   */
+  @InjectTransactionManager()
+  async reversePartOfEntry(
+    input: { entry_id: string; points: number; idempotency_key: string; source_type: LedgerSourceType; source_id: string; reason: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult | null> {
+    assertPositivePoints(input.points)
+    return await LedgerStore.of(sharedContext).reversePart(input)
+  }
+
+  /** Points of an entry already taken back in parts (by returns). */
+  @InjectTransactionManager()
+  async pointsTakenBackInParts(entryId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return await LedgerStore.of(sharedContext).partsTakenBack(entryId)
   }
 
   /**

@@ -266,6 +266,49 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
+    describe("parts of a credit taken back (returns)", () => {
+      it("takes back parts once each, never more than is left, and a later full reversal takes only the rest", async () => {
+        const acc = await newAccount("cus_parts")
+        const { entry } = await earn(acc, 100, "earn:parts")
+        const part = (points: number, key: string) =>
+          service.reversePartOfEntry({ entry_id: entry.id, points, idempotency_key: key, source_type: "return", source_id: key, reason: "Items returned" })
+        const first = await part(30, "return:1")
+        expect(first).toMatchObject({ created: true, balance: 70 })
+        expect(first!.entry).toMatchObject({ type: "reverse", points: -30, metadata: { part_of_entry_id: entry.id } })
+        expect((await part(30, "return:1"))!.created).toBe(false)
+        await part(50, "return:2")
+        expect(await service.pointsTakenBackInParts(entry.id)).toBe(80)
+        // Only 20 are left of the credit: a part asking for 50 takes 20...
+        expect((await part(50, "return:3"))!.entry.points).toBe(-20)
+        // ...and after that nothing is left, for a part or a full reversal.
+        expect(await part(10, "return:4")).toBeNull()
+        expect(await service.reverseEntry({ entry_id: entry.id, idempotency_key: "cancel:parts", source_type: "order", reason: "Order canceled" })).toBeNull()
+        await expectConsistent(acc, 0)
+
+        // A full reversal after one part takes only the rest.
+        const { entry: other } = await earn(acc, 60, "earn:parts-b")
+        await service.reversePartOfEntry({ entry_id: other.id, points: 15, idempotency_key: "return:b1", source_type: "return", source_id: "ret_b1", reason: "Items returned" })
+        const rest = await service.reverseEntry({ entry_id: other.id, idempotency_key: "cancel:parts-b", source_type: "order", reason: "Order canceled" })
+        expect(rest!.entry.points).toBe(-45)
+        await expectConsistent(acc, 0)
+      })
+
+      it("records a shortfall when the points were spent, and a compensated part does not count", async () => {
+        const acc = await newAccount("cus_parts_2")
+        const { entry } = await earn(acc, 100, "earn:parts2")
+        await redeem(acc, 90, "spend:parts2")
+        const part = await service.reversePartOfEntry({ entry_id: entry.id, points: 40, idempotency_key: "return:a", source_type: "return", source_id: "ret_a", reason: "Items returned" })
+        expect(part!.entry).toMatchObject({ points: -10, shortfall: 30 })
+        await expectConsistent(acc, 0)
+        // A workflow run that took a part and was then compensated: the part is given back and no longer counts.
+        await service.creditPoints({ account_id: acc, type: "adjust", points: 50, source_type: "admin", idempotency_key: "top-up:parts2", counts_as_earned: false })
+        const undone = await service.reversePartOfEntry({ entry_id: entry.id, points: 20, idempotency_key: "return:b", source_type: "return", source_id: "ret_b", reason: "Items returned" })
+        await service.reverseEntry({ entry_id: undone!.entry.id, idempotency_key: `compensate:${undone!.entry.id}`, source_type: "job", reason: "Workflow compensation" })
+        expect(await service.pointsTakenBackInParts(entry.id)).toBe(40)
+        await expectConsistent(acc, 50)
+      })
+    })
+
     describe("idempotency", () => {
       it("writes a credit once per key and replays the same entry", async () => {
         const acc = await newAccount()

@@ -272,7 +272,9 @@ export class LedgerStore {
     }
 
     // Take a credit back: from its own lot first, then oldest expiry first; never below zero.
-    const wanted = original.points
+    // Parts already taken back (returns) are not taken twice.
+    const wanted = original.points - (await this.partsTakenBack(original.id))
+    if (wanted <= 0) return null
     const take = Math.min(wanted, account.balance)
     const lots = await this.openLots(account.id)
     const own = lots.filter((l) => l.entry_id === original.id)
@@ -361,6 +363,63 @@ export class LedgerStore {
       reason: input.reason,
     })
     return { entry, created: true, balance: entry.balance_after }
+  }
+
+  /**
+   * Takes back part of a credit (items of an order returned): a `reverse` entry of `points`,
+   * from the credit's own lot first, never below zero (the rest is recorded as `shortfall`).
+   * Never more than what is left of the credit after earlier parts and a full reversal.
+   * Idempotent on the key; null when nothing is left to take back.
+   */
+  async reversePart(input: {
+    entry_id: string
+    points: number
+    idempotency_key: string
+    source_type: LedgerSourceType
+    source_id: string
+    reason: string
+  }): Promise<LedgerChangeResult | null> {
+    const original = await this.knex(ENTRY).where({ id: input.entry_id }).first()
+    if (!original) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Ledger entry ${input.entry_id} was not found`)
+    }
+    const account = await this.lockAccount(original.account_id)
+    const { replay, key } = await this.claimKey(input.idempotency_key, account)
+    if (replay) return replay
+    const fully = await this.knex(ENTRY).where({ reverses_entry_id: original.id }).first("id")
+    const left = fully ? 0 : original.points - (await this.partsTakenBack(original.id))
+    const wanted = Math.min(input.points, left)
+    if (wanted <= 0) return null
+    const take = Math.min(wanted, account.balance)
+    const lots = await this.openLots(account.id)
+    const own = lots.filter((l) => l.entry_id === original.id)
+    const others = lots.filter((l) => l.entry_id !== original.id)
+    const { allocations } = allocateFromLots([...own, ...others], take)
+    await this.consumeLots(allocations)
+    const entry = await this.insertEntry({
+      account,
+      type: "reverse",
+      points: -take,
+      shortfall: wanted - take,
+      source_type: input.source_type,
+      source_id: input.source_id,
+      idempotency_key: key,
+      reason: input.reason,
+      metadata: { part_of_entry_id: original.id },
+      lot_allocations: allocations,
+      lifetime_delta: EARNING_TYPES.includes(original.type) ? -Math.min(wanted, account.lifetime_earned) : 0,
+    })
+    return { entry, created: true, balance: entry.balance_after }
+  }
+
+  /** Points of a credit already taken back in parts (taken plus shortfall). */
+  async partsTakenBack(entryId: string): Promise<number> {
+    // A part a workflow compensation undid does not count.
+    const [row] = await this.knex(`${ENTRY} as e`)
+      .whereRaw("e.metadata->>'part_of_entry_id' = ?", [entryId])
+      .whereNotExists(this.knex(`${ENTRY} as c`).whereRaw("c.reverses_entry_id = e.id").select(this.knex.raw("1")))
+      .select(this.knex.raw("coalesce(sum(-e.points + e.shortfall), 0)::int as total"))
+    return row?.total ?? 0
   }
 
   async expireDueLots(accountId: string, now: Date): Promise<LedgerChangeResult[]> {

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import type { EarningBasis } from "../../../modules/loyalty/lib/return-points"
 import { orderEarnKey } from "../keys"
 
 export const findOrderEarnEntryStepId = "find-order-earn-entry"
@@ -24,6 +25,7 @@ export const findOrderEarnEntryStep = createStep(
       account_id: entry.account_id,
       customer_id: account.customer_id,
       points: entry.points,
+      earning_basis: ((entry.metadata as Record<string, unknown> | null)?.earning_basis ?? null) as EarningBasis | null,
     })
   }
 )

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import { pointsForOrder } from "../../../modules/loyalty/lib/earn-points"
+import { earningBasis, type EarningBasis } from "../../../modules/loyalty/lib/return-points"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 export const resolveOrderEarningStepId = "resolve-order-loyalty-earning"
@@ -28,6 +29,8 @@ export type OrderEarning = {
   points: number
   currency_code: string | null
   skip_reason: OrderEarningSkipReason | null
+  /** What the points were earned on, for returns (see EarningBasis). */
+  basis: EarningBasis | null
 }
 
 const ORDER_FIELDS = [
@@ -40,6 +43,10 @@ const ORDER_FIELDS = [
   "item_tax_total",
   "shipping_total",
   "shipping_tax_total",
+  "items.id",
+  "items.quantity",
+  "items.total",
+  "items.tax_total",
   "customer.has_account",
   "customer.metadata",
 ]
@@ -69,6 +76,7 @@ export const resolveOrderEarningStep = createStep(
         points: 0,
         currency_code: null,
         skip_reason: reason,
+        basis: null,
         ...extra,
       })
 
@@ -117,6 +125,7 @@ export const resolveOrderEarningStep = createStep(
       enroll: !account,
       locale,
       points,
+      basis: earningBasis(order, program as any),
     })
   }
 )

@@ -51,7 +51,7 @@ export const awardOrderPointsWorkflow = createWorkflow(
           idempotency_key: orderEarnKey(earning.order_id),
           actor: { customer_id: earning.customer_id },
           reason: earning.display_id ? `Order #${earning.display_id}` : null,
-          metadata: { currency_code: earning.currency_code, display_id: earning.display_id },
+          metadata: { currency_code: earning.currency_code, display_id: earning.display_id, earning_basis: earning.basis },
         }))
       )
     )

@@ -8,8 +8,8 @@ const CUSTOMER_FIELDS = ["customer.id", "customer.email", "customer.first_name",
 const MAX_REDEMPTIONS = 100
 
 /**
- * Loyalty of one order: the ledger entries whose source is the order (points earned, their
- * reversal on cancel, spent points given back), the redemptions spent on it, and the
+ * Loyalty of one order: the ledger entries whose source is the order or one of its returns
+ * (points earned, taken back on cancel or return, spent points given back), the redemptions spent on it, and the
  * customer's account. A guest order, or one that earned nothing, has no entries.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -19,12 +19,21 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found`)
   }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: entries } = await query.graph({
-    entity: "loyalty_ledger_entry",
-    fields: [...ADMIN_ENTRY_FIELDS, "account_id"],
-    filters: { source_type: "order", source_id: orderId },
-    pagination: { order: { created_at: "ASC", id: "ASC" } },
-  })
+  const entriesOf = async (source_type: string, source_id: string | string[]) =>
+    (
+      await query.graph({
+        entity: "loyalty_ledger_entry",
+        fields: [...ADMIN_ENTRY_FIELDS, "account_id"],
+        filters: { source_type, source_id },
+        pagination: { order: { created_at: "ASC", id: "ASC" } },
+      })
+    ).data
+  // Points taken back by the order's returns are entries of those returns.
+  const { data: returns } = await query.graph({ entity: "return", fields: ["id"], filters: { order_id: orderId } })
+  const entries = [
+    ...(await entriesOf("order", orderId)),
+    ...(returns.length ? await entriesOf("return", returns.map((r: any) => r.id)) : []),
+  ].sort((a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
   const { redemptions } = await listAdminRedemptions(req.scope, { order_id: orderId }, { limit: MAX_REDEMPTIONS, offset: 0 })
 
   const accountId: string | undefined = entries[0]?.account_id ?? redemptions[0]?.account?.id
