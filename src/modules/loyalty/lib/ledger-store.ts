@@ -275,20 +275,33 @@ export class LedgerStore {
     // Parts already taken back (returns) are not taken twice.
     const wanted = original.points - (await this.partsTakenBack(original.id))
     if (wanted <= 0) return null
+    return await this.takeBackCredit(original, wanted, base)
+  }
+
+  /**
+   * Takes `wanted` points of a credit back: from its own lot first, then oldest expiry first,
+   * never below zero (the rest is recorded as `shortfall`). Caller holds the account lock.
+   */
+  private async takeBackCredit(
+    original: { id: string; type: LedgerEntryType },
+    wanted: number,
+    entry: Omit<NewEntry, "points" | "shortfall" | "lot_allocations" | "lifetime_delta">
+  ): Promise<LedgerChangeResult> {
+    const { account } = entry
     const take = Math.min(wanted, account.balance)
     const lots = await this.openLots(account.id)
     const own = lots.filter((l) => l.entry_id === original.id)
     const others = lots.filter((l) => l.entry_id !== original.id)
     const { allocations } = allocateFromLots([...own, ...others], take)
     await this.consumeLots(allocations)
-    const entry = await this.insertEntry({
-      ...base,
+    const written = await this.insertEntry({
+      ...entry,
       points: -take,
       shortfall: wanted - take,
       lot_allocations: allocations,
       lifetime_delta: EARNING_TYPES.includes(original.type) ? -Math.min(wanted, account.lifetime_earned) : 0,
     })
-    return { entry, created: true, balance: entry.balance_after }
+    return { entry: written, created: true, balance: written.balance_after }
   }
 
   /**
@@ -390,26 +403,15 @@ export class LedgerStore {
     const left = fully ? 0 : original.points - (await this.partsTakenBack(original.id))
     const wanted = Math.min(input.points, left)
     if (wanted <= 0) return null
-    const take = Math.min(wanted, account.balance)
-    const lots = await this.openLots(account.id)
-    const own = lots.filter((l) => l.entry_id === original.id)
-    const others = lots.filter((l) => l.entry_id !== original.id)
-    const { allocations } = allocateFromLots([...own, ...others], take)
-    await this.consumeLots(allocations)
-    const entry = await this.insertEntry({
+    return await this.takeBackCredit(original, wanted, {
       account,
       type: "reverse",
-      points: -take,
-      shortfall: wanted - take,
       source_type: input.source_type,
       source_id: input.source_id,
       idempotency_key: key,
       reason: input.reason,
       metadata: { part_of_entry_id: original.id },
-      lot_allocations: allocations,
-      lifetime_delta: EARNING_TYPES.includes(original.type) ? -Math.min(wanted, account.lifetime_earned) : 0,
     })
-    return { entry, created: true, balance: entry.balance_after }
   }
 
   /** Points of a credit already taken back in parts (taken plus shortfall). */
