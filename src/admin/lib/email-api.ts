@@ -1,3 +1,5 @@
+import type { DeliveryDescription } from "../../modules/loyalty-messaging/lib/transports/types"
+import type { DiagnoseStep } from "../../modules/loyalty-messaging/lib/diagnose"
 import type { LayeredSetting } from "./layered-setting"
 import { sdk } from "./sdk"
 
@@ -33,14 +35,9 @@ export type EmailPreview = {
 
 export type EmailSetting = LayeredSetting
 
-export type DeliveryDescription = {
-  provider: string
-  host: string | null
-  port: number | null
-  security: string
-  from: string | null
-  user: string | null
-}
+// The server's own types: erased from the bundle, so the admin and the API cannot drift apart.
+export type { DeliveryDescription } from "../../modules/loyalty-messaging/lib/transports/types"
+export type { DiagnoseStep } from "../../modules/loyalty-messaging/lib/diagnose"
 
 export type EmailSettingsView = {
   settings: Record<string, EmailSetting>
@@ -55,15 +52,6 @@ export type SettingsTestResult = {
   error: string | null
   message_id: string
   delivery: DeliveryDescription
-}
-
-export type DiagnoseStep = {
-  step: "dns" | "tcp" | "tls" | "auth"
-  target: string
-  status: "ok" | "failed" | "skipped"
-  ms: number
-  detail?: string
-  error?: string
 }
 
 export type Diagnosis = { provider: string; target: string | null; steps: DiagnoseStep[]; note: string | null }
