@@ -543,6 +543,9 @@ export class LedgerStore {
     const [row] = await this.knex(ENTRY)
       .insert({
         id: generateEntityId(undefined, "lent"),
+        // The time of the write under the account lock, not the transaction's start (now()):
+        // two transactions waiting on one account then list in the order they changed it.
+        created_at: this.knex.raw("clock_timestamp()"),
         account_id: e.account.id,
         type: e.type,
         points: e.points,
