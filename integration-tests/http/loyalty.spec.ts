@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
@@ -14,6 +14,7 @@ import {
   placeOrder,
   registerCustomer,
   seedStore,
+  subscribersDone,
   type StoreFixture,
 } from "../fixtures"
 
@@ -68,7 +69,7 @@ medusaIntegrationTestRunner({
 
     /** Places an order and waits until every order.placed subscriber (the award) has run. */
     async function orderAndWait(headers: Record<string, string>, items: { variant_id: string; quantity: number }[]) {
-      const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+      const placed = subscribersDone("order.placed", eventBus())
       const order = await placeOrder(api as any, headers, store, { items })
       await placed
       return order
@@ -120,7 +121,7 @@ medusaIntegrationTestRunner({
       })
       try {
         const delivered = Object.entries(names).map(([name, triggerCount]) =>
-          TestEventUtils.waitSubscribersExecution(name, eventBus(), { triggerCount })
+          subscribersDone(name, eventBus(), { triggerCount })
         )
         await action()
         await Promise.all(delivered)
@@ -183,7 +184,7 @@ medusaIntegrationTestRunner({
           admin
         )
         const shopper = await newShopper()
-        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        const placed = subscribersDone("order.placed", eventBus())
         const order = await placeOrder(api as any, shopper.headers, store, {
           items: [{ variant_id: variant(3).id, quantity: 1 }],
           promo_codes: ["TENOFF"],
@@ -215,7 +216,7 @@ medusaIntegrationTestRunner({
         const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
         const first = await me(shopper.headers)
 
-        const again = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        const again = subscribersDone("order.placed", eventBus())
         await eventBus().emit({ name: "order.placed", data: { id: order.id } })
         await again
         const runs = await Promise.all(
@@ -255,7 +256,7 @@ medusaIntegrationTestRunner({
 
       it("a guest checkout earns nothing and opens no account", async () => {
         const before = await loyalty().listLoyaltyAccounts({}, { take: 1000 })
-        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+        const placed = subscribersDone("order.placed", eventBus())
         const order = await placeOrder(api as any, guestHeaders(store.publishable_key), store, {
           items: [{ variant_id: variant(3).id, quantity: 1 }],
           email: `guest-${Date.now()}@rewardflow.test`,
@@ -389,7 +390,7 @@ medusaIntegrationTestRunner({
         expect(replay.result.awarded).toBe(false)
         expect((await me(shopper.headers)).account.balance).toBe(points)
 
-        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const canceled = subscribersDone("order.canceled", eventBus())
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         await canceled
         state = await ledgerState(account.id)
@@ -410,7 +411,7 @@ medusaIntegrationTestRunner({
         // The shopper spends 30 of them before the order is canceled.
         await api.post(`/admin/loyalty/accounts/${earned.id}/adjust`, { points: -30, reason: "Spent in store" }, admin)
 
-        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const canceled = subscribersDone("order.canceled", eventBus())
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         await canceled
 
@@ -422,7 +423,7 @@ medusaIntegrationTestRunner({
         expect(reversal.source_id).toBe(order.id)
 
         // A second delivery of order.canceled changes nothing.
-        const again = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const again = subscribersDone("order.canceled", eventBus())
         await eventBus().emit({ name: "order.canceled", data: { id: order.id } })
         await again
         expect((await entries(shopper.headers, "?type=reverse")).count).toBe(1)

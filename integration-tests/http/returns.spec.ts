@@ -1,9 +1,9 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
-import { adminHeaders, placeOrder, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, placeOrder, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 import { call } from "../fixtures/http"
 
 jest.setTimeout(120_000)
@@ -56,7 +56,7 @@ medusaIntegrationTestRunner({
         email: `returns-${Date.now()}@rewardflow.test`,
         password: "s3cret-pass",
       })
-      const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+      const placed = subscribersDone("order.placed", eventBus())
       const order = await placeOrder(api as any, shopper.headers, store, {
         items: [
           { variant_id: store.variants[2].id, quantity: 1 },
@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
 
     /** Medusa's admin return flow for `items`, received in full; waits for the loyalty subscriber. */
     async function returnItems(orderId: string, items: { id: string; quantity: number }[]) {
-      const received = TestEventUtils.waitSubscribersExecution("order.return_received", eventBus())
+      const received = subscribersDone("order.return_received", eventBus())
       const { return: ret } = await adminCall("/admin/returns", { order_id: orderId, location_id: store.stock_location_id })
       await adminCall(`/admin/returns/${ret.id}/request-items`, { items })
       await adminCall(`/admin/returns/${ret.id}/shipping-method`, { shipping_option_id: returnOptionId })
@@ -115,7 +115,7 @@ medusaIntegrationTestRunner({
       expect(l.balance).toBe(60)
 
       // A redelivered event takes nothing more.
-      const again = TestEventUtils.waitSubscribersExecution("order.return_received", eventBus())
+      const again = subscribersDone("order.return_received", eventBus())
       await eventBus().emit({ name: "order.return_received", data: { order_id: order.id, return_id: first } })
       await again
       expect((await ledger(account_id)).balance).toBe(60)
