@@ -400,7 +400,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
 /** Why the connection is secured the way it is, for the test mail's Security line. */
 function securityReason(connection: SmtpConnection | null, settings: EffectiveEmailSettings): string {
   const v = settings.values
-  const from = (name: "secure" | "require_tls" | "port") => `${name} from ${settings.sources[name] ?? "nowhere"}`
+  const from = (name: "secure" | "require_tls") => `${name} from ${settings.sources[name] ?? "nowhere"}`
   if (!connection) return "provider log"
   if (connection.security === "implicit_tls") return v.secure === true ? from("secure") : `port ${connection.port}, secure not set`
   if (v.provider === "sendgrid") return "always for the sendgrid relay"
