@@ -250,7 +250,8 @@ describeBrowser(SUITE, () => {
     for (const name of ["provider", "host", "port", "from_address", "user", "password"]) {
       await until(`${name} to come from the database`, async () => (await text(`rewardflow-email-source-${name}`)) === "database")
     }
-    expect(await text("rewardflow-email-source-secure")).toBe("default")
+    // Not set: implicit TLS on port 465 only.
+    expect(await text("rewardflow-email-source-secure")).toBe("-")
     expect(await text("rewardflow-email-secret-password")).toBe("set")
     const view = (await suite.s.api("GET", "/admin/loyalty/email/settings")).body
     expect(view.settings.host).toEqual({ value: "127.0.0.1", source: "database", is_set: true })

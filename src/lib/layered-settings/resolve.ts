@@ -1,18 +1,25 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { SecretBox } from "./secret-box"
+import { ENCRYPTION_KEY_ENV, SecretBox } from "./secret-box"
 import type { SettingSource, SettingsSpec, SettingsValues } from "./fields"
 
 /** Values saved in the admin, as stored: secrets sealed, absent keys not overridden. */
 export type StoredOverrides = Record<string, unknown>
 
+/** A value saved in the admin that cannot be used; the next layer's value is used instead. */
+export type SettingProblem = { problem: string; fallback_source: SettingSource | null }
+
 export type EffectiveSettings<S extends SettingsSpec> = {
   values: SettingsValues<S>
   sources: { [K in keyof S]: SettingSource | null }
+  /** Fields saved in the admin that could not be read (source stays "database"). */
+  problems?: { [K in keyof S]?: SettingProblem }
 }
 
 type Layers = {
-  /** Admin overrides, already opened (see `openOverrides`). */
+  /** Admin overrides, already opened (see `openStoredOverrides`). */
   database?: Record<string, unknown>
+  /** Saved fields that could not be opened, with why (see `openStoredOverrides`). */
+  unreadable?: Record<string, string>
   options?: Record<string, unknown>
   env?: NodeJS.ProcessEnv
 }
@@ -27,6 +34,7 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== ""
 export function resolveSettings<S extends SettingsSpec>(spec: S, layers: Layers, optionsPrefix = "option"): EffectiveSettings<S> {
   const values: Record<string, unknown> = {}
   const sources: Record<string, SettingSource | null> = {}
+  const problems: Record<string, SettingProblem> = {}
   const env = layers.env ?? process.env
   for (const [name, def] of Object.entries(spec)) {
     let value: unknown = undefined
@@ -46,8 +54,16 @@ export function resolveSettings<S extends SettingsSpec>(spec: S, layers: Layers,
     }
     values[name] = value
     sources[name] = source
+    const unreadable = layers.unreadable?.[name]
+    if (unreadable && source !== "database") {
+      // Saved in the admin, so that is where it must be fixed; meanwhile the next layer serves.
+      problems[name] = { problem: unreadable, fallback_source: source }
+      sources[name] = "database"
+    }
   }
-  return { values: values as SettingsValues<S>, sources: sources as EffectiveSettings<S>["sources"] }
+  const effective: EffectiveSettings<S> = { values: values as SettingsValues<S>, sources: sources as EffectiveSettings<S>["sources"] }
+  if (Object.keys(problems).length) effective.problems = problems as EffectiveSettings<S>["problems"]
+  return effective
 }
 
 /**
@@ -55,13 +71,16 @@ export function resolveSettings<S extends SettingsSpec>(spec: S, layers: Layers,
  * whether they are set and where from, never the value.
  */
 export function describeSettings<S extends SettingsSpec>(spec: S, effective: EffectiveSettings<S>) {
-  const out: Record<string, { value: unknown; source: SettingSource | null; secret?: true; is_set: boolean }> = {}
+  type Described = { value: unknown; source: SettingSource | null; secret?: true; is_set: boolean } & Partial<SettingProblem>
+  const out: Record<string, Described> = {}
   for (const [name, def] of Object.entries(spec)) {
     const value = (effective.values as Record<string, unknown>)[name]
     const source = (effective.sources as Record<string, SettingSource | null>)[name]
     out[name] = def.secret
       ? { value: null, source, secret: true, is_set: present(value) }
       : { value: value ?? null, source, is_set: present(value) }
+    const problem = (effective.problems as Record<string, SettingProblem> | undefined)?.[name]
+    if (problem) Object.assign(out[name], problem)
   }
   return out
 }
@@ -99,7 +118,47 @@ export function mergeOverrides<S extends SettingsSpec>(
   return next
 }
 
-/** Opens stored overrides for `resolveSettings`; secrets are decrypted in memory only. */
+/**
+ * Opens stored overrides for `resolveSettings` field by field; secrets are decrypted in memory
+ * only. A secret that cannot be opened (the encryption key changed or is gone) does not fail
+ * the others: it is left out of `database` and named in `unreadable`, so the field falls back
+ * to options, env or default and the settings view shows the problem.
+ *
+ * @example
+ * resolveSettings(spec, { ...openStoredOverrides(spec, row.overrides, box, "loyalty_messaging"), options, env: process.env })
+ */
+export function openStoredOverrides<S extends SettingsSpec>(
+  spec: S,
+  stored: StoredOverrides | null | undefined,
+  box: SecretBox | null,
+  context: string
+): { database: Record<string, unknown>; unreadable: Record<string, string> } {
+  const database: Record<string, unknown> = {}
+  const unreadable: Record<string, string> = {}
+  for (const [name, value] of Object.entries(stored ?? {})) {
+    const def = spec[name]
+    if (!def || !present(value)) continue
+    if (!def.secret) {
+      database[name] = value
+    } else if (!box) {
+      unreadable[name] =
+        `${name} is saved encrypted, but no encryption key is configured (${ENCRYPTION_KEY_ENV} or option encryptionKey): ` +
+        `set the key it was saved with, or save it again`
+    } else {
+      try {
+        database[name] = box.open(String(value), `${context}.${name}`)
+      } catch {
+        unreadable[name] = `${name} cannot be decrypted with the current ${ENCRYPTION_KEY_ENV} (or option encryptionKey); save it again`
+      }
+    }
+  }
+  return { database, unreadable }
+}
+
+/**
+ * Opens stored overrides for `resolveSettings`; secrets are decrypted in memory only.
+ * Throws on a secret that cannot be opened; `openStoredOverrides` falls back instead.
+ */
 export function openOverrides<S extends SettingsSpec>(
   spec: S,
   stored: StoredOverrides | null | undefined,

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { resolveSettings } from "../../lib/layered-settings"
 import type { RewardFlowOptions } from "../loyalty/options"
-import { SENDGRID_SMTP_HOST } from "./lib/transports"
+import { plainSmtpProblem, SENDGRID_SMTP_HOST, SMTP_WORST_CASE_MS } from "./lib/transports"
 import { EMAIL_SETTINGS_SPEC, OPTION_NAMES, settingsOptionsLayer } from "./settings-spec"
 import type { LoyaltyEmailOptions } from "./types"
 
@@ -16,6 +16,14 @@ export type MessagingConfig = {
   templateEditors: { emails: string[]; roles: string[] }
   sendgridSmtpHost: string
 }
+
+/** An attempt is aborted this long before its lease ends, leaving time to record the outcome. */
+export const LEASE_MARGIN_SECONDS = 10
+/**
+ * The shortest lease: an attempt whose every SMTP phase runs to its timeout still ends
+ * before the lease, so the retry job never takes over a mail that is still being sent.
+ */
+export const MIN_LEASE_SECONDS = Math.ceil(SMTP_WORST_CASE_MS / 1000) + LEASE_MARGIN_SECONDS
 
 function fail(option: string, problem: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `medusa-plugin-rewardflow: option email.${option} ${problem}`)
@@ -33,6 +41,18 @@ function stringList(value: unknown, option: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !v.trim())) fail(option, "must be a list of non-empty strings")
   return (value as string[]).map((v) => v.trim().toLowerCase())
+}
+
+function leaseSeconds(value: unknown): number {
+  const lease = int(value, "leaseSeconds", 1, 3600, 120)
+  if (lease < MIN_LEASE_SECONDS) {
+    fail(
+      "leaseSeconds",
+      `must be at least ${MIN_LEASE_SECONDS}, got ${lease}: an SMTP attempt may take ${SMTP_WORST_CASE_MS / 1000} s ` +
+        `(connect, greeting and socket timeouts) and must end ${LEASE_MARGIN_SECONDS} s before its lease, or the retry job would send the mail a second time`
+    )
+  }
+  return lease
 }
 
 const KNOWN = [
@@ -58,7 +78,12 @@ export function messagingConfigFromOptions(options: RewardFlowOptions | undefine
     if (!KNOWN.includes(key)) fail(key, `is unknown (known: ${KNOWN.join(", ")})`)
   }
   const rawOptions = settingsOptionsLayer(email)
-  resolveSettings(EMAIL_SETTINGS_SPEC, { options: rawOptions }, "option email")
+  const base = resolveSettings(EMAIL_SETTINGS_SPEC, { options: rawOptions }, "option email")
+  const plain = plainSmtpProblem(base.values)
+  if (plain) {
+    const where = base.sources.require_tls === "env" ? "env REWARDFLOW_SMTP_REQUIRE_TLS" : "option email.requireTls"
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `medusa-plugin-rewardflow: ${where}: ${plain}`)
+  }
   for (const url of ["shopUrl", "walletUrl", "sendgridSmtpHost"] as const) {
     if (email[url] !== undefined && typeof email[url] !== "string") fail(url, "must be a string")
   }
@@ -68,7 +93,7 @@ export function messagingConfigFromOptions(options: RewardFlowOptions | undefine
     expiringWithinDays: int(email.expiringWithinDays, "expiringWithinDays", 1, 365, 14),
     maxAttempts: int(email.maxAttempts, "maxAttempts", 1, 50, 8),
     retryBaseDelaySeconds: int(email.retryBaseDelaySeconds, "retryBaseDelaySeconds", 0, 86_400, 60),
-    leaseSeconds: int(email.leaseSeconds, "leaseSeconds", 10, 3600, 120),
+    leaseSeconds: leaseSeconds(email.leaseSeconds),
     shopUrl: email.shopUrl ?? "",
     walletUrl: email.walletUrl ?? "",
     templateEditors: {

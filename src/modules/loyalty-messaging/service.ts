@@ -9,7 +9,7 @@ import {
 import {
   describeSettings,
   mergeOverrides,
-  openOverrides,
+  openStoredOverrides,
   resolveSettings,
   SecretBox,
   type StoredOverrides,
@@ -19,12 +19,19 @@ import { MessagingStore } from "./lib/messaging-store"
 import { localeChain } from "./lib/locale"
 import { escapeHtml } from "./lib/template-syntax"
 import { renderEmail, validateTemplate, type RenderedEmail, type TemplateContent } from "./lib/render-email"
-import { createTransport, describeDelivery, smtpConnection, type DeliveryDescription } from "./lib/transports"
+import {
+  createTransport,
+  describeDelivery,
+  plainSmtpProblem,
+  smtpConnection,
+  type DeliveryDescription,
+  type SmtpConnection,
+} from "./lib/transports"
 import { diagnoseSmtp, type DiagnoseStep } from "./lib/diagnose"
 import { isTemplateKey, TEMPLATE_KEYS, type EmailLocale, type EmailVariables, type TemplateKey } from "./lib/variables"
 import { SEED_TEMPLATES } from "./templates"
 import { EmailLog, EmailSettings, EmailTemplate, ExpiryNotice } from "./models"
-import { messagingConfigFromOptions, type MessagingConfig } from "./options"
+import { LEASE_MARGIN_SECONDS, messagingConfigFromOptions, type MessagingConfig } from "./options"
 import {
   EMAIL_SECRETS_CONTEXT,
   EMAIL_SETTINGS_SPEC,
@@ -80,7 +87,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     return resolveSettings(
       EMAIL_SETTINGS_SPEC,
       {
-        database: openOverrides(EMAIL_SETTINGS_SPEC, row?.overrides as StoredOverrides, this.box_, EMAIL_SECRETS_CONTEXT),
+        ...openStoredOverrides(EMAIL_SETTINGS_SPEC, row?.overrides as StoredOverrides, this.box_, EMAIL_SECRETS_CONTEXT),
         options: settingsOptionsLayer(this.emailOptions_),
         env: process.env,
       },
@@ -128,10 +135,12 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     const previous = (row?.overrides as StoredOverrides) ?? {}
     const next = mergeOverrides(EMAIL_SETTINGS_SPEC, previous, patch, this.box_, EMAIL_SECRETS_CONTEXT)
     // The whole result must resolve, so a saved value never breaks sending later.
-    resolveSettings(EMAIL_SETTINGS_SPEC, {
-      database: openOverrides(EMAIL_SETTINGS_SPEC, next, this.box_, EMAIL_SECRETS_CONTEXT),
+    const effective = resolveSettings(EMAIL_SETTINGS_SPEC, {
+      ...openStoredOverrides(EMAIL_SETTINGS_SPEC, next, this.box_, EMAIL_SECRETS_CONTEXT),
       options: settingsOptionsLayer(this.emailOptions_),
     })
+    const plain = plainSmtpProblem(effective.values)
+    if (plain) throw new MedusaError(MedusaError.Types.INVALID_DATA, plain)
     await this.writeOverrides_(row?.id ?? null, next, actorId, sharedContext)
     return { previous, next }
   }
@@ -221,24 +230,35 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
    * effective transport, records sent / retrying / failed with the provider and from address
    * used. Never throws for a delivery failure: the retry job takes it from the log.
    *
+   * The attempt is aborted before its lease ends (`leaseSeconds` minus a margin), and its
+   * outcome is written only while the row still carries this attempt's claim (fencing on the
+   * attempt number): a sender that overran its lease never overwrites the attempt that took
+   * the mail over.
+   *
    * Delivery is at-least-once: if the process dies after the server accepted the mail but
    * before `sent` is written, the lease runs out and the mail is sent again, with the same
    * Message-ID so mail clients and the log show it is the same mail. No SMTP server can make
    * this exactly-once; what the log guarantees is that no mail is lost and a redelivered
    * event or a second worker never sends it again.
+   *
+   * `retry: false` (the settings test mail): a failure is final (`failed`), never retried.
    */
   @InjectManager()
   async deliverEmail(
     logId: string,
-    opts: { settings?: EffectiveEmailSettings } = {},
+    opts: { settings?: EffectiveEmailSettings; retry?: boolean } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DeliveryOutcome> {
+    const deadlineMs = (this.config_.leaseSeconds - LEASE_MARGIN_SECONDS) * 1000
+    // Started before the claim, so the attempt ends before the lease the claim sets.
+    const deadline = AbortSignal.timeout(deadlineMs)
     // Each phase commits on its own (no shared transaction): the claim must be visible to
     // other workers before the mail leaves, and the outcome recorded after.
     const claimed = await this.claimEmail_(logId)
     if (!claimed) {
       return { log: await this.retrieveLoyaltyEmailLog(logId, {}, sharedContext) as unknown as EmailLogDTO, attempted: false }
     }
+    const claim = { id: logId, attempt: claimed.attempts }
     let provider: string | null = null
     let from: string | null = null
     try {
@@ -250,36 +270,49 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
       }
       const transport = createTransport(settings.values, { sendgridHost: this.config_.sendgridSmtpHost, logger: this.logger_ })
       try {
-        const receipt = await transport.send({
-          from: { address: from ?? "rewardflow@localhost", name: settings.values.from_name ?? null },
-          to: claimed.recipient,
-          reply_to: settings.values.reply_to ?? null,
-          subject: claimed.subject,
-          html: claimed.html_body,
-          text: claimed.text_body,
-          message_id: claimed.message_id,
-        })
-        const log = await this.finishEmail_(logId, { status: "sent", provider, from_address: from, provider_response: receipt.response ?? null })
-        return { log, attempted: true }
+        const receipt = await transport.send(
+          {
+            from: { address: from ?? "rewardflow@localhost", name: settings.values.from_name ?? null },
+            to: claimed.recipient,
+            reply_to: settings.values.reply_to ?? null,
+            subject: claimed.subject,
+            html: claimed.html_body,
+            text: claimed.text_body,
+            message_id: claimed.message_id,
+          },
+          { signal: deadline }
+        )
+        return await this.recordOutcome_(claim, { status: "sent", provider, from_address: from, provider_response: receipt.response ?? null })
       } finally {
         transport.close()
       }
     } catch (e) {
-      const error = describeError(e)
-      const last = claimed.attempts >= this.config_.maxAttempts
+      const error = deadline.aborted
+        ? `attempt aborted after ${deadlineMs / 1000} s, before its lease (email.leaseSeconds ${this.config_.leaseSeconds}) ran out`
+        : describeError(e)
+      const last = opts.retry === false || claimed.attempts >= this.config_.maxAttempts
       const delay = Math.min(MAX_RETRY_DELAY_SECONDS, this.config_.retryBaseDelaySeconds * 2 ** (claimed.attempts - 1))
       this.logger_?.warn(
-        `[rewardflow] email ${logId} (${claimed.template_key}) attempt ${claimed.attempts} failed: ${error}${last ? " (giving up)" : ` (retry in ${delay}s)`}`
+        `[rewardflow] email ${logId} (${claimed.template_key}) attempt ${claimed.attempts} failed: ${error}${last ? " (not retried)" : ` (retry in ${delay}s)`}`
       )
-      const log = await this.finishEmail_(logId, {
+      return await this.recordOutcome_(claim, {
         status: last ? "failed" : "retrying",
         provider,
         from_address: from,
         error,
         retry_in_seconds: delay,
       })
-      return { log, attempted: true }
     }
+  }
+
+  protected async recordOutcome_(claim: { id: string; attempt: number }, outcome: Parameters<MessagingStore["finish"]>[2]): Promise<DeliveryOutcome> {
+    const { log, recorded } = await this.finishEmail_(claim.id, claim.attempt, outcome)
+    if (!recorded) {
+      this.logger_?.warn(
+        `[rewardflow] email ${claim.id} attempt ${claim.attempt} ended (${outcome.status}) after its lease: attempt ${log.attempts} had taken it over, its outcome stands`
+      )
+    }
+    return { log, attempted: true }
   }
 
   @InjectTransactionManager()
@@ -290,34 +323,36 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async finishEmail_(
     logId: string,
-    outcome: Parameters<MessagingStore["finish"]>[1],
+    attempt: number,
+    outcome: Parameters<MessagingStore["finish"]>[2],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await MessagingStore.of(sharedContext).finish(logId, outcome)
+    return await MessagingStore.of(sharedContext).finish(logId, attempt, outcome)
   }
 
-  /** Mails the retry job should try now: due retries, expired leases, stale queued rows. */
+  /**
+   * Mails the retry job should try now: due retries, expired leases, stale queued rows.
+   * One-shot mails (settings test) left queued or sending by a crash are marked failed instead.
+   */
   @InjectTransactionManager()
   async listDueEmailIds(limit = 100, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return await MessagingStore.of(sharedContext).due(limit, this.config_.leaseSeconds)
-  }
-
-  /** Undoes a queue step: removes the row only if nothing was attempted yet. */
-  @InjectTransactionManager()
-  async discardQueuedEmail(logId: string, @MedusaContext() sharedContext: Context = {}) {
-    const [row] = await this.listLoyaltyEmailLogs({ id: logId, status: "queued", attempts: 0 }, {}, sharedContext)
-    if (row) await this.deleteLoyaltyEmailLogs([logId], sharedContext)
+    const store = MessagingStore.of(sharedContext)
+    await store.abandonStaleOneShots(this.config_.leaseSeconds)
+    return await store.due(limit, this.config_.leaseSeconds)
   }
 
   /**
    * Sends the settings test mail. The settings are resolved once, and the same object both
-   * writes the body and drives the transport: what the body states is what was used.
+   * writes the body and drives the transport: what the body states is what was used. It is
+   * sent once, never retried (a retry could use other settings than the body states): a
+   * failure is returned to the caller and logged as `failed`.
    */
   @InjectManager()
   async sendSettingsTestEmail(to: string, requestId: string, @MedusaContext() sharedContext: Context = {}) {
     const settings = await this.getEffectiveEmailSettings(sharedContext)
+    const connection = smtpConnection(settings.values, this.config_.sendgridSmtpHost)
     const delivery = describeDelivery(settings.values, this.config_.sendgridSmtpHost)
-    const { subject, html_body, text_body } = settingsTestMessage(delivery, settings)
+    const { subject, html_body, text_body } = settingsTestMessage(delivery, connection, settings)
     const { log } = await this.queueEmail({
       idempotency_key: `settings_test:${requestId}`,
       template_key: "settings_test",
@@ -326,9 +361,9 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
       subject,
       html_body,
       text_body,
-      context: { delivery },
+      context: { delivery, one_shot: true },
     })
-    const outcome = await this.deliverEmail(log.id, { settings })
+    const outcome = await this.deliverEmail(log.id, { settings, retry: false })
     return { ...outcome, delivery }
   }
 
@@ -362,24 +397,36 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
   }
 }
 
-function settingsTestMessage(delivery: DeliveryDescription, settings: EffectiveEmailSettings) {
+/** Why the connection is secured the way it is, for the test mail's Security line. */
+function securityReason(connection: SmtpConnection | null, settings: EffectiveEmailSettings): string {
+  const v = settings.values
+  const from = (name: "secure" | "require_tls") => `${name} from ${settings.sources[name] ?? "nowhere"}`
+  if (!connection) return "provider log"
+  if (connection.security === "implicit_tls") return v.secure === true ? from("secure") : `port ${connection.port}, secure not set`
+  if (v.provider === "sendgrid") return "always for the sendgrid relay"
+  if (connection.security === "starttls") return v.require_tls === true ? from("require_tls") : `required: ${connection.host} is not a loopback host`
+  return `${connection.host} is a loopback host and require_tls is not on`
+}
+
+function settingsTestMessage(delivery: DeliveryDescription, connection: SmtpConnection | null, settings: EffectiveEmailSettings) {
   const sources = settings.sources as Record<string, string | null>
+  const from = (source: string | null | undefined) => `from ${source ?? "nowhere"}`
   const lines = [
-    ["Provider", delivery.provider, sources.provider],
-    ["Host", delivery.host ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.host],
-    ["Port", delivery.port === null ? "(none)" : String(delivery.port), sources.port],
-    ["Security", delivery.security, sources.secure],
-    ["From", delivery.from ?? "(none)", sources.from_address],
-    ["User", delivery.user ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : sources.user],
+    ["Provider", delivery.provider, from(sources.provider)],
+    ["Host", delivery.host ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : from(sources.host)],
+    ["Port", delivery.port === null ? "(none)" : String(delivery.port), from(sources.port)],
+    ["Security", delivery.security, securityReason(connection, settings)],
+    ["From", delivery.from ?? "(none)", from(sources.from_address)],
+    ["User", delivery.user ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : from(sources.user)],
   ] as const
   const text =
     "This is a test mail from RewardFlow. It was sent with these effective settings:\n\n" +
-    lines.map(([label, value, source]) => `${label}: ${value} (from ${source ?? "nowhere"})`).join("\n") +
+    lines.map(([label, value, note]) => `${label}: ${value} (${note})`).join("\n") +
     "\n"
   const html =
     "<p>This is a test mail from RewardFlow. It was sent with these effective settings:</p><table>" +
     lines
-      .map(([label, value, source]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td><td>(from ${escapeHtml(source ?? "nowhere")})</td></tr>`)
+      .map(([label, value, note]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td><td>(${escapeHtml(note)})</td></tr>`)
       .join("") +
     "</table>"
   return { subject: `RewardFlow test mail via ${delivery.provider}`, html_body: html, text_body: text }

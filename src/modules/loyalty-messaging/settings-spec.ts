@@ -26,8 +26,10 @@ export const EMAIL_SETTINGS_SPEC = {
   provider: field.oneOf(EMAIL_PROVIDERS, { env: "REWARDFLOW_EMAIL_PROVIDER", default: "log" as EmailProvider }),
   host: field.string({ env: "REWARDFLOW_SMTP_HOST" }),
   port: field.int(1, 65535, { env: "REWARDFLOW_SMTP_PORT", default: 587 }),
-  secure: field.bool({ env: "REWARDFLOW_SMTP_SECURE", default: false }),
-  require_tls: field.bool({ env: "REWARDFLOW_SMTP_REQUIRE_TLS", default: false }),
+  // Unset: implicit TLS on port 465 only (see smtpSecurity).
+  secure: field.bool({ env: "REWARDFLOW_SMTP_SECURE" }),
+  // Unset: STARTTLS required, except to a loopback host (plain); false only for loopback.
+  require_tls: field.bool({ env: "REWARDFLOW_SMTP_REQUIRE_TLS" }),
   user: field.string({ env: "REWARDFLOW_SMTP_USER" }),
   password: field.string({ env: "REWARDFLOW_SMTP_PASSWORD", secret: true }),
   sendgrid_api_key: field.string({ env: "REWARDFLOW_SENDGRID_API_KEY", secret: true }),

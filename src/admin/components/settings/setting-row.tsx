@@ -54,6 +54,11 @@ export const SettingRow = ({ prefix, name, label, hint, setting, error, onReset,
             {error}
           </Text>
         )}
+        {setting.problem && (
+          <Text size="small" className="text-ui-fg-error" data-testid={`${prefix}-setting-problem-${name}`}>
+            {setting.problem}
+          </Text>
+        )}
       </div>
       <div className="flex items-center gap-x-2">
         <SettingSourceBadge source={setting.source} testId={`${prefix}-source-${name}`} />

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { describeSettings, field, mergeOverrides, openOverrides, resolveSettings, SecretBox } from ".."
+import { describeSettings, field, mergeOverrides, openOverrides, openStoredOverrides, resolveSettings, SecretBox } from ".."
 
 const spec = {
   host: field.string({ env: "T_HOST" }),
@@ -67,5 +67,48 @@ describe("resolveSettings", () => {
     expect(view.password).toEqual({ value: null, source: "env", secret: true, is_set: true })
     expect(view.port).toEqual({ value: 587, source: "default", is_set: true })
     expect(view.origins).toEqual({ value: null, source: null, is_set: false })
+  })
+})
+
+describe("a saved secret that cannot be decrypted", () => {
+  const box = SecretBox.fromConfig(key)!
+  const otherBox = SecretBox.fromConfig(randomBytes(32).toString("hex"))!
+  // Saved with another key (the key was changed since), beside readable overrides.
+  const stored = { ...mergeOverrides(spec, {}, { host: "db.example", password: "old-secret" }, otherBox, "m"), host: "db.example" }
+  const env = { T_PASSWORD: "env-secret", T_HOST: "env.example" }
+
+  it("falls back to the next layer, keeps the other saved fields, and names the problem", () => {
+    const eff = resolveSettings(spec, { ...openStoredOverrides(spec, stored, box, "m"), env })
+    expect(eff.values).toMatchObject({ host: "db.example", password: "env-secret" })
+    expect(eff.sources).toMatchObject({ host: "database", password: "database" })
+    expect(eff.problems).toEqual({
+      password: {
+        problem: "password cannot be decrypted with the current REWARDFLOW_ENCRYPTION_KEY (or option encryptionKey); save it again",
+        fallback_source: "env",
+      },
+    })
+    const view = describeSettings(spec, eff)
+    expect(view.password).toEqual({ value: null, source: "database", secret: true, is_set: true, ...eff.problems!.password })
+    expect(view.host).toEqual({ value: "db.example", source: "database", is_set: true })
+    expect(JSON.stringify(view)).not.toContain("old-secret")
+    expect(JSON.stringify(view)).not.toContain("env-secret")
+  })
+
+  it("with no other layer the field is unset, still reported; without any key too", () => {
+    const eff = resolveSettings(spec, { ...openStoredOverrides(spec, stored, box, "m"), env: {} })
+    expect(eff.values.password).toBeUndefined()
+    expect(eff.problems?.password?.fallback_source).toBeNull()
+    const noKey = resolveSettings(spec, { ...openStoredOverrides(spec, stored, null, "m"), env })
+    expect(noKey.values.password).toBe("env-secret")
+    expect(noKey.problems?.password?.problem).toMatch(/password is saved encrypted, but no encryption key is configured/)
+  })
+
+  it("readable settings have no problems; openOverrides still throws (its callers expect it)", () => {
+    const fine = mergeOverrides(spec, {}, { password: "p" }, box, "m")
+    const eff = resolveSettings(spec, { ...openStoredOverrides(spec, fine, box, "m"), env: {} })
+    expect(eff.values.password).toBe("p")
+    expect(eff).not.toHaveProperty("problems")
+    expect(describeSettings(spec, eff).password).not.toHaveProperty("problem")
+    expect(() => openOverrides(spec, stored, box, "m")).toThrow(/encryption key changed/)
   })
 })

@@ -13,6 +13,17 @@ describe("locale fallback (i18next fallbackLng)", () => {
     expect(localeChain("it")).toEqual(["en"])
     expect(localeChain(null)).toEqual(["en"])
   })
+
+  it("reads upper-case and region-tagged locales by their language", () => {
+    expect(localeChain("FR")).toEqual(["fr", "en"])
+    expect(localeChain("LB")).toEqual(["lb", "de", "en"])
+    expect(localeChain("de-LU")).toEqual(["de", "en"])
+    expect(localeChain("DE-lu")).toEqual(["de", "en"])
+    expect(localeChain("lb_LU")).toEqual(["lb", "de", "en"])
+    expect(localeChain(" fr-BE ")).toEqual(["fr", "en"])
+    expect(localeChain("PT-br")).toEqual(["en"])
+    expect(localeChain("  ")).toEqual(["en"])
+  })
 })
 
 describe("template syntax", () => {

@@ -41,18 +41,25 @@ function tcpConnect(host: string, port: number, timeoutMs: number): Promise<stri
   })
 }
 
-/** Greeting, EHLO and the TLS handshake (implicit on 465, else STARTTLS) on the configured port. */
+/**
+ * Greeting, EHLO and the security the send would use: the TLS handshake (implicit), the
+ * STARTTLS upgrade (required for every host but loopback), or plain on a loopback host.
+ */
 async function handshake(c: SmtpConnection, timeoutMs: number): Promise<string | { skipped: string }> {
-  const dialog = await SmtpDialog.open(c.host, c.port, { implicitTls: c.secure, rejectUnauthorized: c.rejectUnauthorized, timeoutMs })
+  const implicitTls = c.security === "implicit_tls"
+  const dialog = await SmtpDialog.open(c.host, c.port, { implicitTls, rejectUnauthorized: c.rejectUnauthorized, timeoutMs })
   try {
     const greeting = await dialog.reply()
     if (greeting.code !== 220) throw new Error(`greeting ${greeting.code} ${greeting.lines.join(" ")}`)
     const ehlo = await dialog.reply("EHLO rewardflow-diagnose")
     if (ehlo.code !== 250) throw new Error(`EHLO answered ${ehlo.code} ${ehlo.lines.join(" ")}`)
-    if (c.secure) return `implicit TLS: ${dialog.tlsDescription}`
+    if (implicitTls) return `implicit TLS: ${dialog.tlsDescription}`
+    if (c.security === "plain") return { skipped: `plain SMTP to the loopback host ${c.host} (no TLS; set require_tls to use STARTTLS)` }
     if (!ehlo.lines.some((l) => /^STARTTLS\b/i.test(l))) {
-      if (c.requireTls) throw new Error("the server does not offer STARTTLS and require_tls is on")
-      return { skipped: "the server does not offer STARTTLS: mail would travel unencrypted" }
+      throw new Error(
+        `${c.host}:${c.port} does not offer STARTTLS, and plain SMTP is used only for a loopback host ` +
+          `(localhost, 127.0.0.1, ::1): no mail would be sent. Use a server with STARTTLS, or implicit TLS (secure, port 465)`
+      )
     }
     const start = await dialog.reply("STARTTLS")
     if (start.code !== 220) throw new Error(`STARTTLS answered ${start.code} ${start.lines.join(" ")}`)
@@ -85,7 +92,12 @@ export async function diagnoseSmtp(c: SmtpConnection, timeoutMs = 3000): Promise
     steps.push({ step: "auth", target, status: "skipped", ms: 0, detail: `port ${c.port} is not reachable` })
     return steps
   }
-  steps.push(await timed("tls", target, () => handshake(c, timeoutMs)))
+  const secured = await timed("tls", target, () => handshake(c, timeoutMs))
+  steps.push(secured)
+  if (secured.status === "failed") {
+    steps.push({ step: "auth", target, status: "skipped", ms: 0, detail: "the connection could not be secured (see tls): the password was not sent" })
+    return steps
+  }
   steps.push(
     await timed("auth", target, async () => {
       if (!c.user) return { skipped: "no user configured" }

@@ -45,11 +45,21 @@ export function emailI18n(): i18n {
 }
 
 /**
+ * The language part of a locale as shoppers' data writes it: "FR" -> "fr", "de-LU" and
+ * "de_LU" -> "de", " LB " -> "lb"; empty -> null.
+ */
+export function languageOf(locale: string | null | undefined): string | null {
+  const language = (locale ?? "").trim().toLowerCase().split(/[-_]/)[0]
+  return language || null
+}
+
+/**
  * The locales to try for a shopper, best first, from i18next's fallbackLng machinery:
- * "lb" -> lb, de, en; "fr-BE" -> fr, en; an unsupported one -> en. Only supported locales.
+ * "lb" (or "LB", "lb-LU") -> lb, de, en; "fr-BE" -> fr, en; an unsupported one -> en.
+ * Only supported locales.
  */
 export function localeChain(locale: string | null | undefined): string[] {
-  const hierarchy = emailI18n().services.languageUtils.toResolveHierarchy(locale || "en")
+  const hierarchy = emailI18n().services.languageUtils.toResolveHierarchy(languageOf(locale) ?? "en")
   return hierarchy.filter((l: string) => (EMAIL_LOCALES as readonly string[]).includes(l))
 }
 

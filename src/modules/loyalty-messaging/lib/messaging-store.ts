@@ -72,9 +72,14 @@ export class MessagingStore {
     return rows[0] ?? null
   }
 
-  /** Records the outcome of the attempt this sender claimed. */
+  /**
+   * Records the outcome of the attempt this sender claimed, only while the row still holds
+   * that claim (`attempts` is the fencing token: a takeover increments it). `recorded` is false
+   * when the lease had run out and another attempt took the mail over: its state stands.
+   */
   async finish(
     id: string,
+    attempt: number,
     outcome: {
       status: "sent" | "retrying" | "failed"
       provider: string | null
@@ -83,7 +88,7 @@ export class MessagingStore {
       error?: string | null
       retry_in_seconds?: number
     }
-  ): Promise<EmailLogDTO> {
+  ): Promise<{ log: EmailLogDTO; recorded: boolean }> {
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
           SET status = ?, provider = ?, from_address = ?, provider_response = ?, error = ?,
@@ -93,7 +98,7 @@ export class MessagingStore {
               lease_until = NULL, updated_at = now(),
               sent_at = CASE WHEN ? = 'sent' THEN now() ELSE sent_at END,
               next_attempt_at = CASE WHEN ? = 'retrying' THEN now() + make_interval(secs => ?) ELSE NULL END
-        WHERE id = ? AND status = 'sending'
+        WHERE id = ? AND status = 'sending' AND attempts = ?
         RETURNING *`,
       [
         outcome.status,
@@ -110,20 +115,34 @@ export class MessagingStore {
         outcome.status,
         outcome.retry_in_seconds ?? 0,
         id,
+        attempt,
       ]
     )
-    if (!rows[0]) {
-      // Our lease ran out and another sender took the mail over; its outcome stands.
-      return await this.knex(TABLE).where({ id }).first()
-    }
-    return rows[0]
+    if (!rows[0]) return { log: await this.knex(TABLE).where({ id }).first(), recorded: false }
+    return { log: rows[0], recorded: true }
+  }
+
+  /**
+   * One-shot mails (context.one_shot: the settings test mail, whose body states the settings
+   * of its request) left queued or sending by a crash are never retried: marked failed.
+   */
+  async abandonStaleOneShots(leaseSeconds: number) {
+    await this.knex.raw(
+      `UPDATE ${TABLE}
+          SET status = 'failed', lease_until = NULL, updated_at = now(),
+              error = 'not sent: the request that queued this one-shot mail ended before it was sent, and it is never retried'
+        WHERE deleted_at IS NULL AND context->>'one_shot' = 'true'
+          AND ((status = 'sending' AND lease_until < now())
+               OR (status = 'queued' AND created_at < now() - make_interval(secs => ?)))`,
+      [leaseSeconds]
+    )
   }
 
   /** Ids of mails the retry job should try now, oldest due first. */
   async due(limit: number, leaseSeconds: number): Promise<string[]> {
     const { rows } = await this.knex.raw(
       `SELECT id FROM ${TABLE}
-        WHERE deleted_at IS NULL
+        WHERE deleted_at IS NULL AND coalesce(context->>'one_shot', '') <> 'true'
           AND ((status = 'retrying' AND next_attempt_at <= now())
                OR (status = 'sending' AND lease_until < now())
                OR (status = 'queued' AND created_at < now() - make_interval(secs => ?)))

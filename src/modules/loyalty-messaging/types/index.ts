@@ -10,9 +10,13 @@ export type LoyaltyEmailOptions = {
   host?: string
   /** SMTP port: 465 (implicit TLS), 587 (STARTTLS) or 25/1025 on loopback. Default: env REWARDFLOW_SMTP_PORT, else 587. */
   port?: number
-  /** Implicit TLS from the first byte (port 465). Default: env REWARDFLOW_SMTP_SECURE, else false. */
+  /** Implicit TLS from the first byte. Default: env REWARDFLOW_SMTP_SECURE, else true on port 465 and false on any other port. */
   secure?: boolean
-  /** Refuse to send unless the server upgrades with STARTTLS. Default: env REWARDFLOW_SMTP_REQUIRE_TLS, else false. */
+  /**
+   * Refuse to send unless the server upgrades with STARTTLS. Unset (default, env
+   * REWARDFLOW_SMTP_REQUIRE_TLS): required for every host but a loopback one (localhost,
+   * 127.0.0.1, ::1), which gets plain SMTP. `false` is accepted only for a loopback host.
+   */
   requireTls?: boolean
   /** SMTP user. Default: env REWARDFLOW_SMTP_USER. */
   user?: string
@@ -37,7 +41,11 @@ export type LoyaltyEmailOptions = {
   maxAttempts?: number
   /** First retry delay in seconds, doubled on each attempt (capped at one hour). Default: 60. */
   retryBaseDelaySeconds?: number
-  /** How long a sender holds a claimed mail before the retry job may take it over. Default: 120. */
+  /**
+   * How long a sender holds a claimed mail before the retry job may take it over. An attempt
+   * is aborted 10 s before its lease ends, so this must exceed the SMTP timeouts (15 s connect,
+   * 15 s greeting, 30 s socket): at least 70. Default: 120.
+   */
   leaseSeconds?: number
   /**
    * Host of SendGrid's SMTP relay. Change it only to point tests at a local server.

@@ -7,7 +7,8 @@ export const sendSettingsTestEmailStepId = "send-loyalty-settings-test-email"
 
 /**
  * Sends a mail that states the provider, host, port, security and from address it was
- * actually sent with (the effective settings, resolved once). It is logged like any mail.
+ * actually sent with (the effective settings, resolved once). It is logged like any mail but
+ * sent once: a failure comes back as status "failed" with the error, never retried.
  * No compensation: a sent mail cannot be called back, and nothing runs after it.
  *
  * @example

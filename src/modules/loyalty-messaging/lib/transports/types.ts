@@ -13,10 +13,15 @@ export type TransportMessage = {
 /** What a transport says after the server accepted the mail. */
 export type TransportReceipt = { message_id: string; response?: string }
 
+export type SendOptions = {
+  /** Aborts the send (the attempt's deadline, inside the claim's lease). */
+  signal?: AbortSignal
+}
+
 /** How a mail leaves: SMTP, SendGrid's relay, or nowhere (log). Swap it without touching callers. */
 export interface EmailTransport {
   readonly provider: string
-  send(message: TransportMessage): Promise<TransportReceipt>
+  send(message: TransportMessage, opts?: SendOptions): Promise<TransportReceipt>
   close(): void
 }
 
