@@ -114,7 +114,9 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async saveWalletOverrides_(patch: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
     const previous = await this.getStoredOverrides(sharedContext)
-    const next = mergeOverrides(WALLET_SETTINGS, previous, patch, this.secretBox_(), SECRET_CONTEXT)
+    const merged = mergeOverrides(WALLET_SETTINGS, previous, patch, this.secretBox_(), SECRET_CONTEXT)
+    // Drops values of settings the admin may no longer set (a key_file saved by an older version).
+    const next = Object.fromEntries(Object.entries(merged).filter(([name]) => name in WALLET_SETTINGS))
     await this.writeOverrides_(next, sharedContext)
     return { previous, next }
   }
