@@ -1,5 +1,7 @@
 export * from "./ensure-wallet-pass"
+export * from "./mark-wallet-pass-out-of-date"
 export * from "./push-wallet-pass"
+export * from "./record-wallet-class"
 export * from "./record-wallet-pass-sync"
 export * from "./sign-wallet-save-link"
 export * from "./update-wallet-settings"
