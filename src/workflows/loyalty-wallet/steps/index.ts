@@ -1,5 +1,6 @@
 export * from "./ensure-wallet-pass"
 export * from "./mark-wallet-pass-out-of-date"
+export * from "./push-wallet-class"
 export * from "./push-wallet-pass"
 export * from "./record-wallet-class"
 export * from "./record-wallet-pass-sync"
