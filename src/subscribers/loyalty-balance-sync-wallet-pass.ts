@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { BALANCE_CHANGE_EVENTS, LoyaltyEvents } from "../modules/loyalty/events"
-import { syncWalletPassWorkflow } from "../workflows/loyalty-wallet/workflows/sync-wallet-pass"
+import { runWalletPassSync } from "../workflows/loyalty-wallet/run-wallet-pass-sync"
 
 /** After any change of points, brings the account's Google Wallet pass to the current balance. */
 export default async function syncWalletPassOnBalanceChange({
@@ -9,7 +9,7 @@ export default async function syncWalletPassOnBalanceChange({
 }: SubscriberArgs<{ id: string; account_id?: string }>) {
   const account_id = name === LoyaltyEvents.ACCOUNT_ENROLLED ? data.id : data.account_id
   if (!account_id) return
-  await syncWalletPassWorkflow(container).run({ input: { account_id } })
+  await runWalletPassSync(container, { account_id, trigger: name })
 }
 
 export const config: SubscriberConfig = {

@@ -11,6 +11,7 @@ import {
 } from "../../lib/layered-settings"
 import type { RewardFlowOptions } from "../loyalty/options"
 import { loadServiceAccount, type ServiceAccountKey, type ServiceAccountResult } from "./lib/service-account"
+import { nextAttemptAt } from "./lib/sync-policy"
 import { GoogleWalletApi } from "./lib/wallet-api"
 import { WalletClass, WalletPass, WalletSettings } from "./models"
 import { WALLET_SETTINGS, WALLET_SETTINGS_AND_ENDPOINTS, walletOptionsLayer } from "./settings"
@@ -19,6 +20,22 @@ import type { WalletSources, WalletValues } from "./types"
 /** Sealed secrets are bound to this context (a value moved to another field does not open). */
 const SECRET_CONTEXT = "loyalty_wallet"
 const SETTINGS_SCOPE = "google_wallet"
+
+/** The sync state of a pass (what a compensation puts back). */
+export const WALLET_PASS_STATE = [
+  "id",
+  "class_id",
+  "object_id",
+  "synced_balance",
+  "payload_hash",
+  "out_of_date",
+  "attempts",
+  "next_attempt_at",
+  "last_error",
+  "notifications",
+  "last_synced_at",
+] as const
+export type WalletPassState = Record<(typeof WALLET_PASS_STATE)[number], unknown> & { id: string }
 
 /** Effective Wallet configuration, resolved on every call (env and saved settings may change). */
 export type WalletConfig = {
@@ -114,7 +131,9 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async saveWalletOverrides_(patch: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
     const previous = await this.getStoredOverrides(sharedContext)
-    const next = mergeOverrides(WALLET_SETTINGS, previous, patch, this.secretBox_(), SECRET_CONTEXT)
+    const merged = mergeOverrides(WALLET_SETTINGS, previous, patch, this.secretBox_(), SECRET_CONTEXT)
+    // Drops values of settings the admin may no longer set (a key_file saved by an older version).
+    const next = Object.fromEntries(Object.entries(merged).filter(([name]) => name in WALLET_SETTINGS))
     await this.writeOverrides_(next, sharedContext)
     return { previous, next }
   }
@@ -155,6 +174,28 @@ export default class LoyaltyWalletModuleService extends MedusaService({
       this.apis_.set(fingerprint, api)
     }
     return api
+  }
+
+  /**
+   * Marks an account's pass out of date after a sync that did not complete: the reason is kept
+   * and the retry job tries again after the backoff (1 min, 2, 4, ... up to 6 h). Returns the
+   * pass's sync state as it was, or null when the account has no pass.
+   */
+  @InjectManager()
+  async markPassOutOfDate(accountId: string, error: string, at: Date = new Date(), @MedusaContext() sharedContext: Context = {}) {
+    return await this.markPassOutOfDate_(accountId, error, at, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async markPassOutOfDate_(accountId: string, error: string, at: Date, @MedusaContext() sharedContext: Context = {}) {
+    const [pass] = await this.listLoyaltyWalletPasses({ account_id: accountId }, { select: [...WALLET_PASS_STATE], take: 1 }, sharedContext)
+    if (!pass) return null
+    const attempts = (pass.attempts ?? 0) + 1
+    await this.updateLoyaltyWalletPasses(
+      { id: pass.id, out_of_date: true, attempts, next_attempt_at: nextAttemptAt(attempts, at), last_error: error },
+      sharedContext
+    )
+    return pass as unknown as WalletPassState
   }
 
   /** Passes whose last sync failed and whose backoff has elapsed, oldest first. */

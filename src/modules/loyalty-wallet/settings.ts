@@ -28,7 +28,6 @@ const httpUrl = (extra: Partial<SettingField<string>>): SettingField<string> => 
 export const WALLET_SETTINGS = {
   issuer_id: field.string({ env: `${ENV}ISSUER_ID` }),
   service_account_json: field.string({ env: `${ENV}SERVICE_ACCOUNT_JSON`, secret: true }),
-  key_file: field.string({ env: `${ENV}KEY_FILE` }),
   origins: field.list({ env: `${ENV}ORIGINS`, default: [] }),
   default_logo_url: httpUrl({ env: `${ENV}DEFAULT_LOGO_URL` }),
   issuer_name: field.string({ env: `${ENV}ISSUER_NAME` }),
@@ -44,10 +43,13 @@ export const WALLET_SETTINGS = {
 }
 
 /**
- * Where the plugin talks to Google. Only plugin options and env set these (tests point them at a
- * loopback server); the admin cannot, so a saved setting can never send the token elsewhere.
+ * Settings only plugin options and env set; the admin cannot. The key file is a path on the
+ * server (an admin could point it at any file). The endpoints say where the plugin talks to
+ * Google (tests point them at a loopback server), so a saved setting can never send the token
+ * elsewhere.
  */
 export const WALLET_ENDPOINTS = {
+  key_file: field.string({ env: `${ENV}KEY_FILE` }),
   api_base_url: httpUrl({ env: `${ENV}API_BASE_URL`, default: "https://walletobjects.googleapis.com/walletobjects/v1" }),
   token_url: httpUrl({ env: `${ENV}TOKEN_URL`, default: "https://oauth2.googleapis.com/token" }),
   save_url_base: httpUrl({ env: `${ENV}SAVE_URL_BASE`, default: "https://pay.google.com/gp/v/save" }),

@@ -23,6 +23,10 @@ export const LoyaltyEvents = {
   REWARD_READY: "loyalty.reward_ready",
   /** { id: account_id, customer_id, points, expires_at, balance }: points expire soon (emitted by the messaging job) */
   POINTS_EXPIRING: "loyalty.points_expiring",
+  /** { id: account_id, customer_id, fields }: an admin changed the account (`fields`: status, locale, metadata) */
+  ACCOUNT_UPDATED: "loyalty.account_updated",
+  /** { id: program_id, fields }: an admin changed the program (`fields`: name, default_locale, earn_rates, ...) */
+  PROGRAM_UPDATED: "loyalty.program_updated",
 } as const
 
 /** Every event after which an account's balance may differ (Wallet pass sync listens to these). */

@@ -1,11 +1,20 @@
 import { generateKeyPairSync } from "node:crypto"
-import { createServer } from "node:net"
+import { createServer, type Socket } from "node:net"
 import { walletOptionsLayer } from "../settings"
-import { nextAttemptAt, notificationAllowance } from "../lib/sync-policy"
+import {
+  MAX_WALLET_REQUESTS_PER_SYNC,
+  nextAttemptAt,
+  notificationAllowance,
+  SYNC_LOCK_TTL_SECONDS,
+  SYNC_LOCK_WAIT_SECONDS,
+  triggerMayNotify,
+  WORST_CASE_SYNC_HOLD_MS,
+} from "../lib/sync-policy"
+import { WALLET_REQUEST_TIMEOUT_MS } from "../lib/wallet-api"
 import { buildLoyaltyObject, classIdFor, objectIdFor, walletResourceId } from "../lib/pass-payloads"
 import { checkOrigins, validateWalletSetup } from "../lib/setup-validator"
 import { GoogleWalletApi, WalletApiError } from "../lib/wallet-api"
-import { loadServiceAccount } from "../lib/service-account"
+import { loadServiceAccount, parseServiceAccountJson } from "../lib/service-account"
 
 describe("googleWallet plugin options", () => {
   it("are keyed like the settings and validated with the option named", () => {
@@ -42,6 +51,22 @@ describe("notification window and backoff", () => {
     const delay = (attempts: number) => (nextAttemptAt(attempts, now).getTime() - now.getTime()) / 60_000
     expect([1, 2, 3, 4].map(delay)).toEqual([1, 2, 4, 8])
     expect(delay(30)).toBe(360)
+  })
+})
+
+describe("sync lock and notifications", () => {
+  it("a sync waits for the pass's lock longer than the lock can be held, and the lock outlives any live sync", () => {
+    expect(WORST_CASE_SYNC_HOLD_MS).toBeGreaterThanOrEqual(MAX_WALLET_REQUESTS_PER_SYNC * WALLET_REQUEST_TIMEOUT_MS)
+    expect(SYNC_LOCK_TTL_SECONDS * 1000).toBeGreaterThan(WORST_CASE_SYNC_HOLD_MS)
+    expect(SYNC_LOCK_WAIT_SECONDS).toBeGreaterThan(SYNC_LOCK_TTL_SECONDS)
+  })
+
+  it("cart activity (reserve, release) never asks Google to notify; other balance changes may", () => {
+    expect(triggerMayNotify("loyalty.points_reserved")).toBe(false)
+    expect(triggerMayNotify("loyalty.points_released")).toBe(false)
+    for (const t of ["loyalty.points_earned", "loyalty.points_redeemed", "loyalty.points_expired", "retry", undefined]) {
+      expect(triggerMayNotify(t)).toBe(true)
+    }
   })
 })
 
@@ -129,6 +154,42 @@ describe("Wallet API client", () => {
     expect(token.fix).toContain(`cannot reach ${tokenUrl}, so the key of sa@p.iam.gserviceaccount.com was not checked`)
     expect(token.fix).not.toMatch(/refused/)
     expect(JSON.stringify(checks)).not.toContain("PRIVATE KEY")
+  })
+
+  it("a token endpoint that accepts the connection but never answers fails after the timeout, as unreachable", async () => {
+    const sockets: Socket[] = []
+    const silent = createServer((socket) => void sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
+    const port = (silent.address() as any).port
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+    const api = GoogleWalletApi.create(
+      { client_email: "sa@p.iam.gserviceaccount.com", private_key: pem },
+      { api_base_url: `http://127.0.0.1:${port}/walletobjects/v1`, token_url: `http://127.0.0.1:${port}/token` },
+      300
+    )
+    try {
+      const error = await api.authorize().catch((e) => e)
+      expect(error).toBeInstanceOf(WalletApiError)
+      expect(error.status).toBeNull()
+      expect(error.unreachable).toBe(true)
+      expect(error.message).toMatch(/^OAuth token request failed: .*(timeout|aborted)/i)
+      expect(sockets.length).toBeGreaterThan(0)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  })
+
+  it("a key that is not valid JSON is reported by position, never quoting the text", () => {
+    const secret = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"
+    for (const text of [`[1, "${secret}" tru]`, `{"private_key": "${secret}" "x"}`, `{"private_key": "${secret}`]) {
+      const result = parseServiceAccountJson(text, "service_account_json")
+      expect(result).toMatchObject({ ok: false })
+      const problem = (result as { problem: string }).problem
+      expect(problem).toMatch(/^service_account_json is not valid JSON \((syntax error( at position \d+)?|the text ends too early.*)\)$/)
+      expect(problem).not.toContain(secret.slice(10, 30))
+    }
   })
 
   it("reads the inline JSON before the key file", () => {

@@ -24,6 +24,13 @@ export type PassAccount = {
 }
 export type PassLook = { issuer_name?: string; logo_url: string; background_color: string }
 
+/** How passes look, from the effective Wallet settings (configured: the logo URL is set). */
+export const passLook = (values: { issuer_name?: string; default_logo_url?: string; background_color?: string }): PassLook => ({
+  issuer_name: values.issuer_name,
+  logo_url: values.default_logo_url!,
+  background_color: values.background_color ?? "#1f3a5f",
+})
+
 /**
  * The LoyaltyClass resource of a program (Google Wallet REST v1): program name and logo,
  * issuer name, colour, and labels translated into en, fr, de and lb.

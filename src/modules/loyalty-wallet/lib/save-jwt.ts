@@ -3,10 +3,18 @@ import type { ServiceAccountKey } from "./service-account"
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
+/**
+ * Google's advice: a JWT in a URL should stay under about 1,800 characters. A link to a pass
+ * already written through the REST API ("skinny" JWT) stays far below it.
+ */
+export const SAVE_URL_MAX_LENGTH = 1800
+
 export type SaveJwtInput = {
   key: ServiceAccountKey
   origins: string[]
-  loyaltyClasses: Record<string, unknown>[]
+  /** Omitted (skinny JWT) when the class was written through the REST API. */
+  loyaltyClasses?: Record<string, unknown>[]
+  /** Whole objects, or only `{ id, classId }` of objects written through the REST API. */
   loyaltyObjects: Record<string, unknown>[]
   now?: Date
 }
@@ -14,7 +22,7 @@ export type SaveJwtInput = {
 /**
  * The "Add to Google Wallet" JWT: RS256-signed with the service account's private key, claims
  * `iss` (the service account email), `aud: "google"`, `typ: "savetowallet"`, `iat`, `origins`
- * and `payload` with the classes and objects to save.
+ * and `payload` with the objects to save (and their classes, when not written beforehand).
  */
 export function signSaveJwt(input: SaveJwtInput): string {
   const header = { alg: "RS256", typ: "JWT", ...(input.key.private_key_id ? { kid: input.key.private_key_id } : {}) }
@@ -24,7 +32,10 @@ export function signSaveJwt(input: SaveJwtInput): string {
     typ: "savetowallet",
     iat: Math.floor((input.now ?? new Date()).getTime() / 1000),
     origins: input.origins,
-    payload: { loyaltyClasses: input.loyaltyClasses, loyaltyObjects: input.loyaltyObjects },
+    payload: {
+      ...(input.loyaltyClasses?.length ? { loyaltyClasses: input.loyaltyClasses } : {}),
+      loyaltyObjects: input.loyaltyObjects,
+    },
   }
   const signingInput = `${b64url(header)}.${b64url(claims)}`
   const signature = sign("RSA-SHA256", Buffer.from(signingInput), input.key.private_key).toString("base64url")

@@ -14,13 +14,25 @@ export type ServiceAccountResult =
 const DOWNLOAD_HINT =
   "In Google Cloud console open IAM & Admin > Service accounts > your account > Keys > Add key > JSON, and use the whole downloaded file"
 
+/**
+ * Where JSON.parse stopped, without the text itself: V8's messages may quote the input
+ * (`Unexpected token ']', "...<key material>..." is not valid JSON`), and this text is a private key.
+ */
+export function jsonSyntaxProblem(e: unknown): string {
+  const message = (e as Error)?.message ?? ""
+  const position = /at position (\d+)/.exec(message)?.[1]
+  if (position !== undefined) return `syntax error at position ${position}`
+  if (/Unexpected end of JSON input/.test(message)) return "the text ends too early (is it cut off?)"
+  return "syntax error"
+}
+
 /** Parses a service account key and says exactly what is wrong with it. */
 export function parseServiceAccountJson(text: string, from: "service_account_json" | "key_file"): ServiceAccountResult {
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
-    return { ok: false, from, problem: `${from} is not valid JSON (${(e as Error).message})`, fix: DOWNLOAD_HINT }
+    return { ok: false, from, problem: `${from} is not valid JSON (${jsonSyntaxProblem(e)})`, fix: DOWNLOAD_HINT }
   }
   if (!json || typeof json !== "object" || Array.isArray(json)) {
     return { ok: false, from, problem: `${from} must be a JSON object`, fix: DOWNLOAD_HINT }

@@ -1,5 +1,5 @@
 import { createPrivateKey } from "node:crypto"
-import { buildLoyaltyClass, classIdFor, type PassProgram } from "./pass-payloads"
+import { buildLoyaltyClass, classIdFor, passLook, type PassProgram } from "./pass-payloads"
 import { loadServiceAccount } from "./service-account"
 import { GoogleWalletApi, WalletApiError } from "./wallet-api"
 import type { WalletValues } from "../types"
@@ -136,14 +136,7 @@ async function checkIssuer(values: WalletValues, program: PassProgram, api: Goog
     if (!values.default_logo_url) {
       return fail("issuer", `class ${classId} does not exist and cannot be created without a logo`, "Set the default logo URL, then validate again")
     }
-    await api.insert(
-      "loyaltyClass",
-      buildLoyaltyClass(classId, program, {
-        issuer_name: values.issuer_name,
-        logo_url: values.default_logo_url,
-        background_color: values.background_color ?? "#1f3a5f",
-      })
-    )
+    await api.insert("loyaltyClass", buildLoyaltyClass(classId, program, passLook(values)))
     return pass("issuer", `class ${classId} was created`)
   } catch (e) {
     const err = e as WalletApiError

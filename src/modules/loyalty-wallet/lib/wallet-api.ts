@@ -5,6 +5,9 @@ import type { ServiceAccountKey } from "./service-account"
 export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"
 export const WALLET_SCOPE = "https://www.googleapis.com/auth/wallet_object.issuer"
 
+/** Longest wait for one answer from Google (token request or Wallet API call). */
+export const WALLET_REQUEST_TIMEOUT_MS = 10_000
+
 export type WalletResourceKind = "loyaltyClass" | "loyaltyObject"
 
 /** A failed Wallet call: HTTP status and Google's `error.status` when there was an answer. */
@@ -17,7 +20,18 @@ export class WalletApiError extends Error {
     super(message)
     this.name = "WalletApiError"
   }
+
+  /**
+   * Google could not be reached or is failing (no answer, timeout, 5xx, 429): trying other passes
+   * now is pointless, and a save link falls back to carrying the whole pass.
+   */
+  get unreachable() {
+    return this.status === null || this.status >= 500 || this.status === 429
+  }
 }
+
+/** Whether an error says Google cannot be reached right now (see `WalletApiError.unreachable`). */
+export const isWalletUnreachable = (e: unknown) => e instanceof WalletApiError && e.unreachable
 
 type Endpoints = { api_base_url: string; token_url: string }
 
@@ -29,17 +43,21 @@ type Endpoints = { api_base_url: string; token_url: string }
 export class GoogleWalletApi {
   private constructor(
     private readonly auth: JWT,
-    private readonly baseUrl: string
+    private readonly baseUrl: string,
+    private readonly timeoutMs: number
   ) {}
 
-  static create(key: ServiceAccountKey, endpoints: Endpoints) {
+  /** `timeoutMs` bounds every request, the token request included (default 10 s). */
+  static create(key: ServiceAccountKey, endpoints: Endpoints, timeoutMs = WALLET_REQUEST_TIMEOUT_MS) {
     const auth = new JWT({
       email: key.client_email,
       key: key.private_key,
       keyId: key.private_key_id,
       scopes: [WALLET_SCOPE],
-      // Failures are retried by the plugin's own job, with backoff; no hidden retries here.
-      transporterOptions: { retryConfig: { retry: 0 } },
+      // The token request goes through this transporter: without a timeout a silent token
+      // endpoint would hold the pass's sync lock forever. Failures are retried by the plugin's
+      // own job, with backoff; no hidden retries here.
+      transporterOptions: { timeout: timeoutMs, retryConfig: { retry: 0 } },
     })
     if (endpoints.token_url !== GOOGLE_TOKEN_URL) {
       // google-auth-library 10 posts the assertion to a fixed URL; the option moves only that URL.
@@ -51,7 +69,7 @@ export class GoogleWalletApi {
         },
       })
     }
-    return new GoogleWalletApi(auth, endpoints.api_base_url)
+    return new GoogleWalletApi(auth, endpoints.api_base_url, timeoutMs)
   }
 
   /** Obtains a token (or reuses a valid one); throws WalletApiError with Google's reason. */
@@ -81,6 +99,39 @@ export class GoogleWalletApi {
     return await this.call<T>("PATCH", `${kind}/${encodeURIComponent(id)}`, body)
   }
 
+  /**
+   * Writes a resource whether or not Google has it: patches when it is expected to exist
+   * (inserting on 404), else inserts (patching on 409 ALREADY_EXISTS, e.g. when another sync
+   * or the shopper's save created it meanwhile). `patchExtra` goes only into a patch
+   * (`notifyPreference`: an insert notifies nobody).
+   */
+  async upsert(
+    kind: WalletResourceKind,
+    body: Record<string, unknown> & { id: string },
+    opts: { expectExisting: boolean; patchExtra?: Record<string, unknown> }
+  ): Promise<{ inserted: boolean }> {
+    const patch = () => this.patch(kind, body.id, { ...body, ...opts.patchExtra })
+    const insert = () => this.insert(kind, body)
+    if (opts.expectExisting) {
+      try {
+        await patch()
+        return { inserted: false }
+      } catch (e) {
+        if (!(e instanceof WalletApiError && e.status === 404)) throw e
+        await insert()
+        return { inserted: true }
+      }
+    }
+    try {
+      await insert()
+      return { inserted: true }
+    } catch (e) {
+      if (!(e instanceof WalletApiError && e.status === 409)) throw e
+      await patch()
+      return { inserted: false }
+    }
+  }
+
   private async call<T>(method: "GET" | "POST" | "PATCH", path: string, data?: Record<string, unknown>): Promise<T> {
     try {
       const res = await this.auth.request<T>({
@@ -88,7 +139,7 @@ export class GoogleWalletApi {
         method,
         data,
         responseType: "json",
-        timeout: 15_000,
+        timeout: this.timeoutMs,
       })
       return res.data
     } catch (e) {
@@ -99,6 +150,7 @@ export class GoogleWalletApi {
 
 /** Google's error body (`{ error: { code, message, status } }` or OAuth's `{ error, error_description }`) as a message. */
 function toWalletError(e: unknown, what: string): WalletApiError {
+  if (e instanceof WalletApiError) return e
   const err = e as { response?: { status?: number; data?: any }; message?: string; code?: string }
   const status = err.response?.status ?? null
   const body = err.response?.data

@@ -26,4 +26,6 @@ export type WalletPassSyncOutcome = {
   notified?: boolean
   inserted?: boolean
   error?: string
+  /** The failure says Google cannot be reached right now (the retry job stops its run). */
+  unreachable?: boolean
 }

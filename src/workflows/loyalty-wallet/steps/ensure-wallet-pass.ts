@@ -35,7 +35,7 @@ export const ensureWalletPassStep = createStep(
         program_id: source.program.id,
         class_id: classIdFor(config.values.issuer_id!, source.program.id),
         object_id: objectIdFor(config.values.issuer_id!, source.account.id),
-        // The saved pass shows this balance (it is in the JWT); later changes are patched.
+        // The pass is written with this balance right away; only later changes may notify.
         synced_balance: source.account.balance,
       })
       return new StepResponse({ id: created.id, created: true }, created.id)

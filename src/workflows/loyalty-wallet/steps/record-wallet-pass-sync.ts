@@ -1,31 +1,19 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_WALLET_MODULE } from "../../../modules/loyalty-wallet"
-import { nextAttemptAt } from "../../../modules/loyalty-wallet/lib/sync-policy"
 import type LoyaltyWalletModuleService from "../../../modules/loyalty-wallet/service"
+import { WALLET_PASS_STATE, type WalletPassState } from "../../../modules/loyalty-wallet/service"
 import type { PushWalletPassResult } from "./push-wallet-pass"
 
 export const recordWalletPassSyncStepId = "record-wallet-pass-sync"
 
-const PASS_STATE = [
-  "id",
-  "class_id",
-  "object_id",
-  "synced_balance",
-  "payload_hash",
-  "out_of_date",
-  "attempts",
-  "next_attempt_at",
-  "last_error",
-  "notifications",
-  "last_synced_at",
-] as const
-
-type Restore = { pass?: Record<string, unknown>; klass?: Record<string, unknown> | { delete: string } }
-
 /**
- * Records a push: a synced pass is up to date with the balance it shows; a failed one is marked
- * out of date with its error and the time of the next attempt (exponential backoff).
- * Compensation restores the pass and class rows as they were.
+ * Records a push on the pass:
+ * - synced: up to date with the balance it shows;
+ * - failed, or skipped because Wallet is not configured: out of date with the reason and the
+ *   time of the next attempt (exponential backoff), so the retry job neither forgets the pass
+ *   nor tries it on every run;
+ * - skipped because the account is gone: no longer out of date (there is nothing left to show).
+ * Compensation restores the pass row as it was.
  *
  * @example
  * recordWalletPassSyncStep(pushWalletPassStep({ account_id }))
@@ -33,26 +21,13 @@ type Restore = { pass?: Record<string, unknown>; klass?: Record<string, unknown>
 export const recordWalletPassSyncStep = createStep(
   recordWalletPassSyncStepId,
   async (push: PushWalletPassResult, { container }) => {
-    if (push.status === "skipped" || !push.pass_id) return new StepResponse(undefined, {} as Restore)
+    const writes = push.status !== "skipped" || push.skip === "not_configured" || push.skip === "account_gone"
+    if (!push.pass_id || !writes) return new StepResponse(undefined, null as WalletPassState | null)
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
-    const restore: Restore = {}
     const at = new Date(push.at)
 
-    if (push.class_written) {
-      const [row] = await wallet.listLoyaltyWalletClasses({ program_id: push.class_written.program_id }, { take: 1 })
-      const state = { class_id: push.class_written.class_id, payload_hash: push.class_written.payload_hash, synced_at: at }
-      if (row) {
-        restore.klass = { id: row.id, class_id: row.class_id, payload_hash: row.payload_hash, synced_at: row.synced_at }
-        await wallet.updateLoyaltyWalletClasses({ id: row.id, ...state })
-      } else {
-        const created = await wallet.createLoyaltyWalletClasses({ program_id: push.class_written.program_id, ...state })
-        restore.klass = { delete: created.id }
-      }
-    }
-
-    const previous = await wallet.retrieveLoyaltyWalletPass(push.pass_id)
-    restore.pass = Object.fromEntries(PASS_STATE.map((k) => [k, (previous as Record<string, unknown>)[k]]))
     if (push.status === "synced") {
+      const previous = await wallet.retrieveLoyaltyWalletPass(push.pass_id, { select: [...WALLET_PASS_STATE] })
       await wallet.updateLoyaltyWalletPasses({
         id: push.pass_id,
         class_id: push.class_id,
@@ -66,23 +41,19 @@ export const recordWalletPassSyncStep = createStep(
         notifications: { sent_at: push.notification_times ?? [] },
         last_synced_at: at,
       })
-    } else {
-      const attempts = previous.attempts + 1
-      await wallet.updateLoyaltyWalletPasses({
-        id: push.pass_id,
-        out_of_date: true,
-        attempts,
-        next_attempt_at: nextAttemptAt(attempts, at),
-        last_error: push.error ?? "unknown error",
-      })
+      return new StepResponse(undefined, previous as WalletPassState)
     }
-    return new StepResponse(undefined, restore)
+    if (push.skip === "account_gone") {
+      const previous = await wallet.retrieveLoyaltyWalletPass(push.pass_id, { select: [...WALLET_PASS_STATE] })
+      await wallet.updateLoyaltyWalletPasses({ id: push.pass_id, out_of_date: false, next_attempt_at: null, last_error: push.reason })
+      return new StepResponse(undefined, previous as WalletPassState)
+    }
+    const previous = await wallet.markPassOutOfDate(push.account_id, push.error ?? push.reason ?? "unknown error", at)
+    return new StepResponse(undefined, previous)
   },
-  async (restore, { container }) => {
-    if (!restore) return
+  async (previous, { container }) => {
+    if (!previous) return
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
-    if (restore.pass) await wallet.updateLoyaltyWalletPasses(restore.pass as any)
-    if (restore.klass && "delete" in restore.klass) await wallet.deleteLoyaltyWalletClasses(restore.klass.delete as string)
-    else if (restore.klass) await wallet.updateLoyaltyWalletClasses(restore.klass as any)
+    await wallet.updateLoyaltyWalletPasses(previous as any)
   }
 )

@@ -1,4 +1,6 @@
 export * from "./create-wallet-save-link"
+export * from "./mark-wallet-pass-out-of-date"
+export * from "./sync-wallet-class"
 export * from "./sync-wallet-pass"
 export * from "./update-wallet-settings"
 export * from "./validate-wallet-setup"

@@ -7,7 +7,6 @@ export const updateWalletSettingsWorkflowId = "update-wallet-settings"
 export type UpdateWalletSettingsWorkflowInput = Partial<{
   issuer_id: string | null
   service_account_json: string | null
-  key_file: string | null
   origins: string[] | null
   default_logo_url: string | null
   issuer_name: string | null

@@ -1,3 +1,4 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -5,6 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import type { EarnRate } from "../../../modules/loyalty"
+import { LoyaltyEvents } from "../../../modules/loyalty/events"
 import { setProgramSalesChannelsStep } from "../steps/set-program-sales-channels"
 import { updateProgramStep } from "../steps/update-program"
 
@@ -28,7 +30,8 @@ export type UpdateLoyaltyProgramWorkflowInput = {
 }
 
 /**
- * Updates the program's settings and, when given, its sales channels.
+ * Updates the program's settings and, when given, its sales channels. Emits
+ * `loyalty.program_updated` (the Wallet class follows a new name or language).
  *
  * @example
  * await updateLoyaltyProgramWorkflow(container).run({ input: { id, welcome_bonus_points: 50 } })
@@ -49,6 +52,10 @@ export const updateLoyaltyProgramWorkflow = createWorkflow(
         }))
       )
     )
+    emitEventStep({
+      eventName: LoyaltyEvents.PROGRAM_UPDATED,
+      data: transform({ input }, ({ input }) => ({ id: input.id, fields: Object.keys(input).filter((k) => k !== "id") })),
+    })
     return new WorkflowResponse(program)
   }
 )

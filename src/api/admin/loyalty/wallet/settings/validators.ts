@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { jsonSyntaxProblem } from "../../../../../modules/loyalty-wallet/lib/service-account"
 
 const clearable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional()
 
@@ -21,7 +22,7 @@ const ServiceAccountJson = z.string().superRefine((text, ctx) => {
   try {
     json = JSON.parse(text)
   } catch (e) {
-    ctx.addIssue({ code: "custom", message: `service_account_json is not valid JSON (${(e as Error).message})` })
+    ctx.addIssue({ code: "custom", message: `service_account_json is not valid JSON (${jsonSyntaxProblem(e)})` })
     return
   }
   for (const key of ["client_email", "private_key"]) {
@@ -35,7 +36,14 @@ export const AdminUpdateWalletSettings = z
   .object({
     issuer_id: clearable(z.string().trim().regex(/^\d+$/, "issuer_id must be the numeric issuer id from the Google Pay & Wallet Console")),
     service_account_json: clearable(ServiceAccountJson),
-    key_file: clearable(z.string().trim().min(1).max(1000)),
+    // A path on the server: only the plugin options or env may name one (the admin could point it at any file).
+    key_file: z
+      .unknown()
+      .refine((v) => v === undefined, {
+        message:
+          "key_file cannot be set from the admin: set the plugin option googleWallet.keyFile or REWARDFLOW_GOOGLE_WALLET_KEY_FILE on the server, or paste the key as service_account_json",
+      })
+      .optional(),
     origins: clearable(z.array(Origin).max(20)),
     default_logo_url: clearable(z.string().trim().url("default_logo_url must be a URL").max(2000)),
     issuer_name: clearable(z.string().trim().min(1).max(60)),
