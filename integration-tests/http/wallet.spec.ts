@@ -548,7 +548,7 @@ medusaIntegrationTestRunner({
         expect(await passInAdmin()).toMatchObject({ synced_balance: 15, out_of_date: false })
       })
 
-      it("unreadable saved settings mark the pass out of date instead of losing the update; fixed, the job syncs it", async () => {
+      it("a saved key the encryption key cannot open: settings and Validate name it, the env key serves meanwhile; with no fallback the pass waits until the key is saved again", async () => {
         const shopper = await member()
         const link = await saveLink(shopper.headers)
         await adjust(shopper.account.id, 10)
@@ -558,18 +558,32 @@ medusaIntegrationTestRunner({
         await knex.raw(
           `update loyalty_wallet_settings set overrides = jsonb_set(overrides, '{service_account_json}', '"v1.AAAA.BBBB.CCCC"')`
         )
+        const view = await settings()
+        expect(view.settings.service_account_json).toMatchObject({ source: "database", fallback_source: "env", is_set: true, value: null })
+        expect(view.settings.service_account_json.problem).toMatch(/cannot be decrypted with the current REWARDFLOW_ENCRYPTION_KEY/)
+        expect(JSON.stringify(view)).not.toContain(keyPiece)
+        const checks = await validate()
+        expect(checks.service_account).toMatchObject({ ok: false, fix: expect.stringMatching(/again/) })
+        expect(checks.service_account.message).toMatch(/cannot be decrypted.*meanwhile the key from .*env/i)
+        expect(checks.token.ok).toBe(true)
+
+        await adjust(shopper.account.id, 5)
+        expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 15 })
+
+        // No fallback: the pass waits, out of date, and says why.
+        delete process.env.REWARDFLOW_GOOGLE_WALLET_SERVICE_ACCOUNT_JSON
         await adjust(shopper.account.id, 5)
         let pass = await passOf(shopper.account.id)
-        expect(pass).toMatchObject({ out_of_date: true, attempts: 1, synced_balance: 10 })
-        expect(pass.last_error).toContain("Google Wallet settings cannot be read")
-        expect(await balanceOf(shopper.headers)).toBe(15)
+        expect(pass).toMatchObject({ out_of_date: true, synced_balance: 15 })
+        expect(pass.last_error).toMatch(/not configured .*cannot be decrypted/)
+        expect(await balanceOf(shopper.headers)).toBe(20)
 
-        await saveSettings({ service_account_json: null })
-        await wallet().updateLoyaltyWalletPasses({ id: pass.id, next_attempt_at: new Date(Date.now() - 1000) })
+        await saveSettings({ service_account_json: goodJson })
+        await makeDue(shopper.account.id)
         expect(await retryWalletPasses(getContainer())).toEqual({ synced: 1, failed: 0, skipped: 0, not_tried: 0 })
-        expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 15 })
+        expect(fake.objects.get(link.object_id).loyaltyPoints.balance).toEqual({ int: 20 })
         pass = await passOf(shopper.account.id)
-        expect(pass).toMatchObject({ out_of_date: false, synced_balance: 15 })
+        expect(pass).toMatchObject({ out_of_date: false, synced_balance: 20 })
       })
     })
 

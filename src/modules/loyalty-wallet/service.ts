@@ -4,9 +4,10 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import {
   describeSettings,
   mergeOverrides,
-  openOverrides,
+  openStoredOverrides,
   resolveSettings,
   SecretBox,
+  type SettingProblem,
   type StoredOverrides,
 } from "../../lib/layered-settings"
 import type { RewardFlowOptions } from "../loyalty/options"
@@ -41,6 +42,8 @@ export type WalletPassState = Record<(typeof WALLET_PASS_STATE)[number], unknown
 export type WalletConfig = {
   values: WalletValues
   sources: WalletSources
+  /** Saved settings that could not be opened, by name: the next layer serves meanwhile. */
+  problems: Record<string, SettingProblem>
   serviceAccount: ServiceAccountResult
   /** Settings still needed before passes can be issued; empty when configured. */
   missing: string[]
@@ -87,7 +90,9 @@ export default class LoyaltyWalletModuleService extends MedusaService({
     const effective = resolveSettings(
       WALLET_SETTINGS_AND_ENDPOINTS,
       {
-        database: openOverrides(WALLET_SETTINGS, stored, this.secretBox_(), SECRET_CONTEXT),
+        // A saved key the current encryption key cannot open falls back to options or env,
+        // and the settings view names the problem.
+        ...openStoredOverrides(WALLET_SETTINGS, stored, this.secretBox_(), SECRET_CONTEXT),
         options: this.optionsLayer_,
         env: process.env,
       },
@@ -99,7 +104,14 @@ export default class LoyaltyWalletModuleService extends MedusaService({
     if (!values.issuer_id) missing.push("issuer_id")
     if (!serviceAccount.ok) missing.push(serviceAccount.from ?? "service_account_json")
     if (!values.default_logo_url) missing.push("default_logo_url")
-    return { values, sources: effective.sources as WalletSources, serviceAccount, missing, configured: missing.length === 0 }
+    return {
+      values,
+      sources: effective.sources as WalletSources,
+      problems: effective.problems ?? {},
+      serviceAccount,
+      missing,
+      configured: missing.length === 0,
+    }
   }
 
   /**
@@ -109,7 +121,11 @@ export default class LoyaltyWalletModuleService extends MedusaService({
   @InjectManager()
   async describeWalletSettings(@MedusaContext() sharedContext: Context = {}) {
     const config = await this.getWalletConfig(sharedContext)
-    const settings = describeSettings(WALLET_SETTINGS_AND_ENDPOINTS, { values: config.values as any, sources: config.sources as any })
+    const settings = describeSettings(WALLET_SETTINGS_AND_ENDPOINTS, {
+      values: config.values as any,
+      sources: config.sources as any,
+      problems: config.problems as any,
+    })
     return {
       settings,
       environment: config.values.environment ?? "demo",

@@ -2,6 +2,7 @@ import { createPrivateKey } from "node:crypto"
 import { buildLoyaltyClass, classIdFor, passLook, type PassProgram } from "./pass-payloads"
 import { loadServiceAccount } from "./service-account"
 import { GoogleWalletApi, WalletApiError } from "./wallet-api"
+import type { SettingProblem } from "../../../lib/layered-settings"
 import type { WalletValues } from "../types"
 
 export type WalletCheckId = "service_account" | "token" | "issuer" | "origins" | "logo"
@@ -66,10 +67,18 @@ export async function checkLogo(url: string | undefined): Promise<WalletCheck> {
  * Runs every check of the Wallet setup. The issuer check reads the program's class and creates
  * it when missing, which is what the first pass would do anyway.
  */
-export async function validateWalletSetup(values: WalletValues, program: PassProgram): Promise<WalletCheck[]> {
+export async function validateWalletSetup(
+  values: WalletValues,
+  program: PassProgram,
+  /** The key saved in the admin, when it cannot be opened (the other checks use the fallback). */
+  savedKey?: SettingProblem
+): Promise<WalletCheck[]> {
   const checks: WalletCheck[] = []
   const account = loadServiceAccount(values)
-  if (!account.ok) {
+  if (savedKey) {
+    const fallback = account.ok && savedKey.fallback_source ? `; meanwhile the key from ${savedKey.fallback_source} is used` : ""
+    checks.push(fail("service_account", `${savedKey.problem}${fallback}`, "Paste the service account JSON again in Settings > Google Wallet"))
+  } else if (!account.ok) {
     checks.push(fail("service_account", account.problem, account.fix))
   } else {
     checks.push(pass("service_account", `${account.from} parses; client_email ${account.key.client_email}`))

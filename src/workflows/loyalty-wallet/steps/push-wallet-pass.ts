@@ -64,12 +64,13 @@ export const pushWalletPassStep = createStep(pushWalletPassStepId, async (input:
     try {
       config = await wallet.getWalletConfig()
     } catch (e) {
-      // Unreadable settings (e.g. a saved key sealed with another encryption key): the pass is
-      // out of date like after any Wallet failure, and the retry job tries again once fixed.
+      // Settings that no longer parse: the pass is out of date like after any Wallet failure,
+      // and the retry job tries again once fixed.
       return result({ pass_id: pass.id, status: "failed", error: `Google Wallet settings cannot be read: ${(e as Error).message}` })
     }
     if (!config.configured || !config.serviceAccount.ok) {
-      const reason = `Google Wallet is not configured (missing ${config.missing.join(", ")})`
+      const unreadable = Object.values(config.problems).map((p) => `; ${p.problem}`).join("")
+      const reason = `Google Wallet is not configured (missing ${config.missing.join(", ")})${unreadable}`
       return result({ pass_id: pass.id, status: "skipped", skip: "not_configured", reason })
     }
     const source = await loadPassSource(container, input.account_id)

@@ -22,7 +22,7 @@ export const validateWalletSetupStep = createStep(validateWalletSetupStepId, asy
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const config = await wallet.getWalletConfig()
   const program = await loyalty.getOrCreateDefaultProgram()
-  const checks = await validateWalletSetup(config.values, program)
+  const checks = await validateWalletSetup(config.values, program, config.problems.service_account_json)
   return new StepResponse<WalletValidation>({
     ok: checks.every((c) => c.ok),
     environment: config.values.environment ?? "demo",
