@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import { LedgerStore } from "../../src/modules/loyalty/lib/ledger-store"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import {
   applyPromotionCodeStep,
@@ -45,6 +46,43 @@ const applyThenCrashWorkflow = createWorkflow("test-apply-then-crash", (input: C
   applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
   crashAfterApply(transform({ input }, ({ input }) => ({ when: "apply", crash_after: input.crash_after })))
   return new WorkflowResponse(reserved)
+})
+
+/**
+ * The apply workflow's steps up to the promotion (and its code on the cart), then nothing: what
+ * a process killed right after that step leaves behind, since no compensation runs. The
+ * redemption stays pending without the promotion's id.
+ */
+const applyUntilPromotionWorkflow = createWorkflow("test-apply-until-promotion", (input: Omit<CrashInput, "crash_after">) => {
+  const { cart, account_id } = loadRedemptionCartStep(input)
+  const reserved = reserveRedemptionStep(
+    transform({ input, cart, account_id }, ({ input, cart, account_id }) => ({ account_id, cart, reward_id: input.reward_id }))
+  )
+  const promotion = createRedemptionPromotionStep(
+    transform({ reserved, input }, ({ reserved, input }) => ({
+      redemption_id: reserved.redemption.id,
+      cart_id: input.cart_id,
+      code: reserved.redemption.promotion_code!,
+      plan: reserved.plan!,
+    }))
+  )
+  return new WorkflowResponse(transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption: reserved.redemption, promotion })))
+})
+const applyUntilCodeWorkflow = createWorkflow("test-apply-until-code", (input: Omit<CrashInput, "crash_after">) => {
+  const { cart, account_id } = loadRedemptionCartStep(input)
+  const reserved = reserveRedemptionStep(
+    transform({ input, cart, account_id }, ({ input, cart, account_id }) => ({ account_id, cart, reward_id: input.reward_id }))
+  )
+  const promotion = createRedemptionPromotionStep(
+    transform({ reserved, input }, ({ reserved, input }) => ({
+      redemption_id: reserved.redemption.id,
+      cart_id: input.cart_id,
+      code: reserved.redemption.promotion_code!,
+      plan: reserved.plan!,
+    }))
+  )
+  applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
+  return new WorkflowResponse(transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption: reserved.redemption, promotion })))
 })
 
 medusaIntegrationTestRunner({
@@ -186,6 +224,19 @@ medusaIntegrationTestRunner({
       const payment = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
       await api.post(`/store/payment-collections/${payment.data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers })
       return await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+    }
+
+    /** Takes every line of a variant off the cart (Medusa recomputes the cart's promotions). */
+    async function removeLine(headers: Record<string, string>, cartId: string, variantId: string) {
+      const { data } = await api.get(`/store/carts/${cartId}?fields=items.id,items.variant_id`, { headers })
+      for (const line of data.cart.items.filter((i: any) => i.variant_id === variantId)) {
+        await (api as any).delete(`/store/carts/${cartId}/line-items/${line.id}`, { headers })
+      }
+      return await storeCart(headers, cartId)
+    }
+
+    async function storeCart(headers: Record<string, string>, cartId: string) {
+      return (await api.get(`/store/carts/${cartId}?fields=id,item_subtotal,discount_total,completed_at`, { headers })).data.cart
     }
 
     async function adminOrder(orderId: string) {
@@ -494,6 +545,58 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("Idempotency-Key replays", () => {
+      it("a replay after the order was placed returns the first redemption, not a refusal of the completed cart", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const key = `after-order-${Date.now()}`
+        const first = await apply(s.headers, cart.id, { reward_id: rewards.five.id }, { "idempotency-key": key })
+        expect(first.status).toBe(201)
+        const order = await complete(s.headers, cart.id)
+
+        const replay = await apply(s.headers, cart.id, { reward_id: rewards.five.id }, { "idempotency-key": key })
+        expect(replay.status).toBe(200)
+        expect(replay.data).toMatchObject({ replayed: true, redemption: { id: first.data.redemption.id, status: "redeemed", order_id: order.id } })
+        expect((await ledger(s.account_id)).types.filter((t) => t.startsWith("reserve"))).toEqual(["reserve:-100"])
+        // The key still names that one request...
+        const misuse = await failure(apply(s.headers, cart.id, { reward_id: rewards.ship.id }, { "idempotency-key": key }))
+        expect(misuse.status).toBe(409)
+        expect(misuse.data.message).toBe(
+          `Idempotency-Key ${key} was already used for another redemption (reward ${rewards.five.id} on cart ${cart.id}); this request asks for reward ${rewards.ship.id} on cart ${cart.id}. Send a new Idempotency-Key for a different request`
+        )
+        // ...and a new request on the completed cart is refused.
+        const fresh = await failure(apply(s.headers, cart.id, { reward_id: rewards.five.id }))
+        expect(fresh.status).toBe(400)
+        expect(fresh.data.message).toBe(`Cart ${cart.id} is already completed`)
+      })
+
+      it("points as money: the same key with another number of points is refused, naming the key", async () => {
+        await api.post("/admin/loyalty/program", { points_as_money: { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 0.5 } }, admin)
+        try {
+          const s = await shopper(5000)
+          const cartId = await bareCart(s.headers, 2) // 49.99
+          const key = `points-${Date.now()}`
+          const first = await apply(s.headers, cartId, { points: 1000 }, { "idempotency-key": key })
+          expect(first.status).toBe(201)
+          const same = await apply(s.headers, cartId, { points: 1000 }, { "idempotency-key": key })
+          expect(same.status).toBe(200)
+          expect(same.data).toMatchObject({ replayed: true, redemption: { id: first.data.redemption.id, points: 1000 } })
+
+          const other = await failure(apply(s.headers, cartId, { points: 2000 }, { "idempotency-key": key }))
+          expect(other.status).toBe(409)
+          expect(other.data.message).toBe(
+            `Idempotency-Key ${key} was already used for another redemption (1000 points on cart ${cartId}); this request asks for 2000 points on cart ${cartId}. Send a new Idempotency-Key for a different request`
+          )
+          // A reward under a key first used for points is another request too.
+          expect((await failure(apply(s.headers, cartId, { reward_id: rewards.five.id }, { "idempotency-key": key }))).status).toBe(409)
+          expect(await balance(s.account_id)).toBe(4000)
+          expect((await loyalty().listLoyaltyRedemptions({ cart_id: cartId })).map((r) => [r.points, r.status])).toEqual([[1000, "reserved"]])
+        } finally {
+          await api.post("/admin/loyalty/program", { points_as_money: null }, admin)
+        }
+      })
+    })
+
     describe("admin views", () => {
       it("lists redemptions by order and by customer with reward, card and email, and shows an order's loyalty", async () => {
         const s = await shopper(300)
@@ -590,41 +693,93 @@ medusaIntegrationTestRunner({
     })
 
     describe("concurrency", () => {
-      it("50 parallel applies on an account that covers 5 rewards: exactly 5 succeed", async () => {
+      it("50 parallel applies on 50 carts of an account whose balance covers 5: exactly 5 succeed, the balance alone refuses the rest", async () => {
         const s = await shopper(500)
+        // One request per cart: the one-reward-per-cart rule can never refuse one, only the balance can.
         const carts: string[] = []
-        for (let i = 0; i < 5; i++) carts.push(await bareCart(s.headers, i % 4))
-        const results = await Promise.allSettled(
-          Array.from({ length: 50 }, (_, i) => apply(s.headers, carts[i % 5], { reward_id: rewards.five.id }))
-        )
-        const ok = results.filter((r) => r.status === "fulfilled")
+        for (let i = 0; i < 50; i += 10) {
+          carts.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => bareCart(s.headers, (i + j) % 4)))))
+        }
+        expect(new Set(carts).size).toBe(50)
+        const results = await Promise.allSettled(carts.map((c) => apply(s.headers, c, { reward_id: rewards.five.id })))
+        const ok = results.flatMap((r, i) => (r.status === "fulfilled" ? [{ cart: carts[i], res: r.value }] : []))
         const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected")
-        expect(ok).toHaveLength(5)
+        expect(ok.map((o) => o.res.status)).toEqual([201, 201, 201, 201, 201])
         expect(refused).toHaveLength(45)
         for (const r of refused) {
-          expect(r.reason.response.status).toBe(400)
-          expect(r.reason.response.data.message).toMatch(/Not enough points|already applied to cart/)
+          expect({ status: r.reason.response?.status, message: r.reason.response?.data?.message }).toEqual({
+            status: 400,
+            message: 'Not enough points: balance 0, reward "5 EUR off" costs 100',
+          })
         }
         expect(await balance(s.account_id)).toBe(0)
         const l = await ledger(s.account_id)
+        // Five reservations and nothing else: no apply reserved and then gave its points back.
+        expect(l.types).toEqual(["adjust:500", ...Array(5).fill("reserve:-100")])
         expect(l.sum).toBe(0)
         expect(l.lotSum).toBe(0)
-        expect(l.types.filter((t) => t.startsWith("reserve"))).toHaveLength(5)
-        // Each cart carries exactly one reward.
-        for (const c of carts) expect(await cartCodes(c)).toHaveLength(1)
+        const redemptions = await loyalty().listLoyaltyRedemptions({ account_id: s.account_id }, { take: 100 })
+        expect(redemptions.map((r) => r.status)).toEqual(Array(5).fill("reserved"))
+        expect(redemptions.map((r) => r.cart_id).sort()).toEqual(ok.map((o) => o.cart).sort())
+        // The winners' carts carry their code, the 45 others none.
+        for (const c of carts) expect(await cartCodes(c)).toHaveLength(ok.some((o) => o.cart === c) ? 1 : 0)
         expect((await loyalty().rebuildBalances()).drift).toEqual([])
       })
 
-      it("two carts of one shopper racing for the last reward: one wins", async () => {
+      it("20 parallel applies across two carts of one shopper whose balance covers one reward: one wins", async () => {
         const s = await shopper(100)
         const [a, b] = [await bareCart(s.headers, 1), await bareCart(s.headers, 2)]
-        const results = await Promise.allSettled([apply(s.headers, a, { reward_id: rewards.five.id }), apply(s.headers, b, { reward_id: rewards.five.id })])
-        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1)
-        const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!
-        expect(lost.reason.response.status).toBe(400)
-        expect(lost.reason.response.data.message).toMatch(/Not enough points: balance 0, reward "5 EUR off" costs 100/)
+        const sent = Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a))
+        const results = await Promise.allSettled(sent.map((c) => apply(s.headers, c, { reward_id: rewards.five.id })))
+        const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [sent[i]] : []))
+        expect(won).toHaveLength(1)
+        const [winner] = won
+        // Decided one after another under the account lock: every later request on the winning
+        // cart finds the reward applied, every one on the other cart finds the balance spent.
+        const refusals = results.flatMap((r, i) =>
+          r.status === "rejected" ? [{ cart: sent[i], status: r.reason.response?.status, message: r.reason.response?.data?.message }] : []
+        )
+        expect(refusals).toHaveLength(19)
+        for (const r of refusals) {
+          expect(r).toEqual({
+            cart: r.cart,
+            status: 400,
+            message:
+              r.cart === winner
+                ? `Reward "5 EUR off" is already applied to cart ${winner}`
+                : 'Not enough points: balance 0, reward "5 EUR off" costs 100',
+          })
+        }
+        expect(refusals.filter((r) => r.cart !== winner)).toHaveLength(10)
         expect(await balance(s.account_id)).toBe(0)
-        expect((await ledger(s.account_id)).sum).toBe(0)
+        const l = await ledger(s.account_id)
+        expect(l.types).toEqual(["adjust:100", "reserve:-100"])
+        expect(l.lotSum).toBe(0)
+        expect(await cartCodes(winner)).toHaveLength(1)
+        expect(await cartCodes(winner === a ? b : a)).toEqual([])
+      })
+
+      it("a change that waits too long for the account is refused with 409 (account busy), not 500", async () => {
+        const s = await shopper(300)
+        const cartId = await bareCart(s.headers)
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const waited = LedgerStore.lockTimeoutMs
+        LedgerStore.lockTimeoutMs = 300
+        try {
+          // Another transaction holds the account (a long adjustment, say).
+          await pg.transaction(async (trx: any) => {
+            await trx.raw("select id from loyalty_account where id = ? for update", [s.account_id])
+            const busy = await failure(apply(s.headers, cartId, { reward_id: rewards.five.id }))
+            expect(busy.status).toBe(409)
+            expect(busy.data.message).toBe(`Loyalty account ${s.account_id} is busy with another change of its points: try again in a moment`)
+          })
+        } finally {
+          LedgerStore.lockTimeoutMs = waited
+        }
+        // Nothing was reserved, and trying again works.
+        expect(await balance(s.account_id)).toBe(300)
+        expect((await apply(s.headers, cartId, { reward_id: rewards.five.id })).status).toBe(201)
+        expect(await balance(s.account_id)).toBe(200)
       })
     })
 
@@ -649,6 +804,62 @@ medusaIntegrationTestRunner({
         const [after] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
         expect(after.status).toBe("released")
         expect((await ledger(s.account_id)).types).toEqual(["adjust:300", "reserve:-100", "release:100", "earn:49"])
+      })
+
+      it("old reservations on carts still in use do not starve the abandoned ones behind them", async () => {
+        const s = await shopper(1000)
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const inUse: string[] = []
+        for (let i = 0; i < 3; i++) {
+          const cartId = await bareCart(s.headers, i)
+          inUse.push((await apply(s.headers, cartId, { reward_id: rewards.five.id })).data.redemption.id)
+        }
+        const abandonedCart = await bareCart(s.headers, 3)
+        const abandoned = (await apply(s.headers, abandonedCart, { reward_id: rewards.five.id })).data.redemption.id
+        // Reserved 30 h ago on carts the shopper still uses; the abandoned one 29 h ago on a cart untouched since.
+        await pg.raw(`update loyalty_redemption set updated_at = now() - interval '30 hours' where id = any(?)`, [inUse])
+        await pg.raw(`update loyalty_redemption set updated_at = now() - interval '29 hours' where id = ?`, [abandoned])
+        await pg.raw(`update cart set updated_at = now() - interval '29 hours' where id = ?`, [abandonedCart])
+
+        // A batch of 2: the first page holds only reservations to keep, the sweep pages past them.
+        const swept = await releaseAbandonedRedemptions(getContainer(), { batch: 2 })
+        expect(swept.failed).toEqual([])
+        expect(swept.released).toEqual([abandoned])
+        expect(swept.kept).toBeGreaterThanOrEqual(3)
+        const statuses = await loyalty().listLoyaltyRedemptions({ id: [...inUse, abandoned] })
+        expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+          ...Object.fromEntries(inUse.map((id) => [id, "reserved"])),
+          [abandoned]: "released",
+        })
+        expect(await balance(s.account_id)).toBe(700)
+      })
+
+      it("a redemption that cannot be captured does not stop the others of the order; the job captures it later", async () => {
+        const s = await shopper(300)
+        const cart = await cartWith(s.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const five = (await apply(s.headers, cart.id, { reward_id: rewards.five.id })).data.redemption
+        const ship = (await apply(s.headers, cart.id, { reward_id: rewards.ship.id })).data.redemption
+        // Break one: its reservation cannot be found when the order is placed.
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const [{ reserve_entry_id }] = (await pg.raw(`select reserve_entry_id from loyalty_redemption where id = ?`, [ship.id])).rows
+        await pg.raw(`update loyalty_redemption set reserve_entry_id = null where id = ?`, [ship.id])
+
+        const order = await complete(s.headers, cart.id)
+        const byId = async () => Object.fromEntries((await loyalty().listLoyaltyRedemptions({ cart_id: cart.id })).map((r) => [r.id, r]))
+        let now = await byId()
+        // The other one was spent on the order and its promotion deactivated.
+        expect(now[five.id]).toMatchObject({ status: "redeemed", order_id: order.id })
+        expect((await promotionByCode(five.promotion_code)).status).toBe("inactive")
+        expect(now[ship.id].status).toBe("reserved")
+
+        // Repaired, the job captures it: its cart was completed.
+        await pg.raw(`update loyalty_redemption set reserve_entry_id = ? where id = ?`, [reserve_entry_id, ship.id])
+        const swept = await releaseAbandonedRedemptions(getContainer(), { now: new Date(Date.now() + 25 * 3600 * 1000) })
+        expect(swept.captured_orders).toContain(order.id)
+        now = await byId()
+        expect(now[ship.id]).toMatchObject({ status: "redeemed", order_id: order.id })
+        expect((await promotionByCode(ship.promotion_code)).status).toBe("inactive")
+        expect(await balance(s.account_id)).toBe((await ledger(s.account_id)).sum)
       })
 
       it("a cart carrying a released reservation's code cannot be completed", async () => {
@@ -683,6 +894,84 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("a cart that shrank after the reward was applied", () => {
+      it("a capped percentage given as a fixed amount is refused at completion, nothing spent; re-applied it completes", async () => {
+        const s = await shopper(1000)
+        // 120 + 2 x 10 = 140 EUR: 10% would be 14, the cap gives 8 as a fixed amount.
+        const cart = await cartWith(s.headers, [
+          { variant_id: variant(3).id, quantity: 1 },
+          { variant_id: variant(0).id, quantity: 2 },
+        ])
+        const applied = await apply(s.headers, cart.id, { reward_id: rewards.pct.id })
+        expect(applied.data.cart.discount_total).toBe(8)
+        // The jacket leaves: 20 EUR of items, and Medusa still takes the fixed 8 off.
+        const shrunk = await removeLine(s.headers, cart.id, variant(3).id)
+        expect(shrunk).toMatchObject({ item_subtotal: 20, discount_total: 8 })
+
+        const refused = await failure(payAndComplete(s.headers, cart.id))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe(
+          'Reward "10% off, up to 8 EUR" takes 8.00 EUR off, but on this cart it is worth at most 2.00 EUR (10% of the items (20.00 EUR), at most 8.00 EUR): the cart changed since it was applied. Remove the reward and apply it again'
+        )
+        // Nothing spent: no order, the reservation still holds the points.
+        expect((await storeCart(s.headers, cart.id)).completed_at).toBeNull()
+        const [held] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
+        expect(held.status).toBe("reserved")
+        expect(await balance(s.account_id)).toBe(850)
+        expect((await ledger(s.account_id)).types).toEqual(["adjust:1000", "reserve:-150"])
+
+        // Removed and applied again, the reward gives 10% of 20 EUR and the cart completes.
+        await remove(s.headers, cart.id, applied.data.redemption.id)
+        const again = await apply(s.headers, cart.id, { reward_id: rewards.pct.id })
+        expect(again.data.cart.discount_total).toBe(2)
+        const order = await adminOrder((await complete(s.headers, cart.id)).id)
+        expect(order.discount_total).toBe(2)
+        const [spent] = await loyalty().listLoyaltyRedemptions({ id: again.data.redemption.id })
+        expect(spent).toMatchObject({ status: "redeemed", order_id: order.id })
+        const l = await ledger(s.account_id)
+        expect(l.types.slice(0, 4)).toEqual(["adjust:1000", "reserve:-150", "release:150", "reserve:-150"])
+        expect(l.types).toContain("redeem:0")
+        expect(l.sum).toBe(await balance(s.account_id))
+      })
+
+      it("points as money over the program's share of the cart now are refused at completion, nothing spent; re-applied they complete", async () => {
+        await api.post("/admin/loyalty/program", { points_as_money: { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 0.5 } }, admin)
+        try {
+          const s = await shopper(10_000)
+          // 140 EUR of items: points may pay 70; 6000 points pay 60.
+          const cart = await cartWith(s.headers, [
+            { variant_id: variant(3).id, quantity: 1 },
+            { variant_id: variant(0).id, quantity: 2 },
+          ])
+          const applied = await apply(s.headers, cart.id, { points: 6000 })
+          expect(applied.data.cart.discount_total).toBe(60)
+          // 20 EUR of items left: Medusa takes all 20 off, points may pay 10.
+          const shrunk = await removeLine(s.headers, cart.id, variant(3).id)
+          expect(shrunk).toMatchObject({ item_subtotal: 20, discount_total: 20 })
+
+          const refused = await failure(payAndComplete(s.headers, cart.id))
+          expect(refused.status).toBe(400)
+          expect(refused.data.message).toBe(
+            "6000 points take 20.00 EUR off, but points may pay at most 50% of the items (20.00 EUR), which is 10.00 EUR: the cart changed since they were applied. Remove them and apply points again with at most 1000 points"
+          )
+          const [held] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
+          expect(held.status).toBe("reserved")
+          expect(await balance(s.account_id)).toBe(4000)
+          expect((await ledger(s.account_id)).types).toEqual(["adjust:10000", "reserve:-6000"])
+
+          await remove(s.headers, cart.id, applied.data.redemption.id)
+          const again = await apply(s.headers, cart.id, { points: 1000 })
+          expect(again.data.cart.discount_total).toBe(10)
+          const order = await adminOrder((await complete(s.headers, cart.id)).id)
+          expect(order.discount_total).toBe(10)
+          const [spent] = await loyalty().listLoyaltyRedemptions({ id: again.data.redemption.id })
+          expect(spent).toMatchObject({ status: "redeemed", order_id: order.id })
+        } finally {
+          await api.post("/admin/loyalty/program", { points_as_money: null }, admin)
+        }
+      })
+    })
+
     describe("compensation", () => {
       it.each(["reserve", "promotion", "apply"] as const)("a crash after the %s step leaves no points reserved and no promotion behind", async (step) => {
         const s = await shopper(300)
@@ -701,6 +990,36 @@ medusaIntegrationTestRunner({
         const l = await ledger(s.account_id)
         expect(l.types).toEqual(["adjust:300", "reserve:-100", "release:100"])
         expect(l.lotSum).toBe(300)
+        // The shopper can apply the reward again.
+        expect((await apply(s.headers, cartId, { reward_id: rewards.five.id })).status).toBe(201)
+      })
+
+      it.each([
+        ["after the promotion was created", applyUntilPromotionWorkflow],
+        ["after its code reached the cart", applyUntilCodeWorkflow],
+      ] as const)("a process killed %s, before the redemption recorded the promotion: the job releases it and deactivates the promotion", async (_when, workflow) => {
+        const s = await shopper(300)
+        const cartId = await bareCart(s.headers)
+        const { result } = await workflow(getContainer()).run({
+          input: { cart_id: cartId, customer_id: s.customer.id, reward_id: rewards.five.id },
+        })
+        const code = result.redemption.promotion_code!
+        const [left] = await loyalty().listLoyaltyRedemptions({ id: result.redemption.id })
+        expect(left).toMatchObject({ status: "pending", promotion_id: null, promotion_code: code })
+        expect((await promotionByCode(code)).status).toBe("active")
+        expect(await balance(s.account_id)).toBe(200)
+
+        const later = await releaseAbandonedRedemptions(getContainer(), { now: new Date(Date.now() + 20 * 60_000) })
+        expect(later.failed).toEqual([])
+        expect(later.released).toContain(result.redemption.id)
+        const [released] = await loyalty().listLoyaltyRedemptions({ id: result.redemption.id })
+        expect(released).toMatchObject({ status: "released", released_reason: "Applying the reward did not finish" })
+        // Found by its code, the promotion no longer works anywhere.
+        const promotion = await promotionByCode(code)
+        expect(promotion).toMatchObject({ id: result.promotion.id, status: "inactive" })
+        expect(await cartCodes(cartId)).toEqual([])
+        expect(await balance(s.account_id)).toBe(300)
+        expect((await ledger(s.account_id)).types).toEqual(["adjust:300", "reserve:-100", "release:100"])
         // The shopper can apply the reward again.
         expect((await apply(s.headers, cartId, { reward_id: rewards.five.id })).status).toBe(201)
       })
@@ -724,13 +1043,18 @@ medusaIntegrationTestRunner({
     })
 
     describe("reward_ready", () => {
-      it("is emitted once when the balance first covers a reward", async () => {
+      it("is emitted once when the balance first covers a reward, even when the points event is redelivered", async () => {
         const s = await shopper(0)
         const seen: any[] = []
         const subscriber = async (event: any) => {
           if (event.data.account_id === s.account_id) seen.push(event.data)
         }
+        const adjusted: any[] = []
+        const onAdjusted = async (event: any) => {
+          if (event.data.account_id === s.account_id) adjusted.push(event.data)
+        }
         eventBus().subscribe("loyalty.reward_ready", subscriber, { subscriberId: "test-reward-ready" })
+        eventBus().subscribe("loyalty.points_adjusted", onAdjusted, { subscriberId: "test-points-adjusted" })
         try {
           const adjust = (points: number) =>
             api.post(`/admin/loyalty/accounts/${s.account_id}/adjust`, { points, reason: "test" }, admin)
@@ -739,6 +1063,17 @@ medusaIntegrationTestRunner({
           await ready
           await new Promise((r) => setTimeout(r, 300))
           expect(seen.map((e) => e.id).sort()).toEqual([rewards.once.id, rewards.ship.id].sort())
+          // The same points event delivered again, twice (same entry): nothing is told again.
+          const first = adjusted[0]
+          expect(first).toMatchObject({ account_id: s.account_id, points: 60, balance: 60 })
+          for (let i = 0; i < 2; i++) {
+            ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+            await eventBus().emit({ name: "loyalty.points_adjusted", data: first })
+            await ready
+            await new Promise((r) => setTimeout(r, 300))
+          }
+          expect(seen).toHaveLength(2)
+          expect(await loyalty().listLoyaltyRewardReadyNotices({ account_id: s.account_id, entry_id: first.id })).toHaveLength(2)
           ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
           await adjust(10) // 70: crosses nothing
           await ready
@@ -752,6 +1087,7 @@ medusaIntegrationTestRunner({
           expect(seen[2]).toMatchObject({ customer_id: s.customer.id, balance: 110 })
         } finally {
           eventBus().unsubscribe("loyalty.reward_ready", subscriber, { subscriberId: "test-reward-ready" })
+          eventBus().unsubscribe("loyalty.points_adjusted", onAdjusted, { subscriberId: "test-points-adjusted" })
         }
       })
     })

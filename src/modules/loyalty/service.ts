@@ -5,12 +5,13 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
+  generateEntityId,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
 import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
 import { LedgerStore } from "./lib/ledger-store"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
-import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot, Redemption, Reward } from "./models"
+import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
 import type {
   BalanceDrift,
   CreditPointsInput,
@@ -51,6 +52,7 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyPointLot: PointLot,
   LoyaltyReward: Reward,
   LoyaltyRedemption: Redemption,
+  LoyaltyRewardReadyNotice: RewardReadyNotice,
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>
@@ -281,6 +283,47 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).refund(input)
+  }
+
+  /**
+   * Claims the `loyalty.reward_ready` notices of the rewards an entry's points made the balance
+   * cover: returns the reward ids not claimed before for this entry (a redelivered points event
+   * claims nothing). Safe under concurrency: the unique (account, reward, entry) index decides.
+   */
+  @InjectTransactionManager()
+  async claimRewardReadyNotices(
+    input: { account_id: string; entry_id: string; reward_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!input.reward_ids.length) return []
+    const knex = LedgerStore.knexOf(sharedContext)
+    const rows = await knex("loyalty_reward_ready_notice")
+      .insert(
+        input.reward_ids.map((reward_id) => ({
+          id: generateEntityId(undefined, "lrrn"),
+          account_id: input.account_id,
+          reward_id,
+          entry_id: input.entry_id,
+        }))
+      )
+      .onConflict(["account_id", "reward_id", "entry_id"])
+      .ignore()
+      .returning("reward_id")
+    const claimed = new Set(rows.map((r: { reward_id: string }) => r.reward_id))
+    return input.reward_ids.filter((id) => claimed.has(id))
+  }
+
+  /** Gives notices back (the event could not be emitted): a retry claims them again. */
+  @InjectTransactionManager()
+  async releaseRewardReadyNotices(
+    input: { account_id: string; entry_id: string; reward_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!input.reward_ids.length) return
+    await LedgerStore.knexOf(sharedContext)("loyalty_reward_ready_notice")
+      .where({ account_id: input.account_id, entry_id: input.entry_id })
+      .whereIn("reward_id", input.reward_ids)
+      .delete()
   }
 
   /** Updates a reward; its per-locale and per-currency fields are replaced, not merged. */

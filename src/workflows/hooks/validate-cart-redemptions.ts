@@ -1,12 +1,14 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
-import { checkoutProblem } from "../../modules/loyalty/lib/checkout-guard"
+import { checkoutProblem, discountByCode } from "../../modules/loyalty/lib/checkout-guard"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
 /**
  * Refuses to complete a cart whose loyalty reservation is missing, released, belongs to
- * another cart, or no longer matches the cart (currency, minimum subtotal, capped discount).
+ * another cart, or no longer matches the cart (currency, minimum subtotal, or a discount
+ * larger than the reward or the points allow on the cart as it is now: a percentage of the
+ * items up to its cap, the program's share of the items for points as money).
  * Runs before the order is created and payment is authorized.
  */
 completeCartWorkflow.hooks.validate(async ({ cart: hookCart }, { container }) => {
@@ -20,8 +22,12 @@ completeCartWorkflow.hooks.validate(async ({ cart: hookCart }, { container }) =>
       "completed_at",
       "item_subtotal",
       "promotions.code",
+      "items.tax_lines.rate",
       "items.adjustments.code",
       "items.adjustments.amount",
+      "items.adjustments.is_tax_inclusive",
+      "shipping_methods.is_tax_inclusive",
+      "shipping_methods.tax_lines.rate",
       "shipping_methods.adjustments.code",
       "shipping_methods.adjustments.amount",
     ],
@@ -34,19 +40,18 @@ completeCartWorkflow.hooks.validate(async ({ cart: hookCart }, { container }) =>
     codes.length ? loyalty.listLoyaltyRedemptions({ promotion_code: codes }, { relations: ["reward"] }) : [],
   ])
   if (!onCart.length && !byCode.length) return
-  const discountByCode: Record<string, number> = {}
-  for (const line of [...(cart.items ?? []), ...(cart.shipping_methods ?? [])]) {
-    for (const a of line?.adjustments ?? []) {
-      if (a?.code) discountByCode[a.code] = (discountByCode[a.code] ?? 0) + Number(a.amount ?? 0)
-    }
-  }
+  const discounts = discountByCode([...(cart.items ?? []), ...(cart.shipping_methods ?? [])] as any)
+  // Redemptions applied before the share was kept with them are held to the program's share now.
+  const needsProgram = onCart.some((r: any) => r.kind === "points" && (r.metadata as any)?.max_cart_share == null)
+  const pointsAsMoney = needsProgram ? ((await loyalty.getOrCreateDefaultProgram()) as any).points_as_money ?? null : null
   const problem = checkoutProblem(
     {
       id: cart.id,
       currency_code: cart.currency_code,
       item_subtotal: Number(cart.item_subtotal ?? 0),
       promotion_codes: codes,
-      discount_by_code: discountByCode,
+      discount_by_code: discounts,
+      points_as_money: pointsAsMoney,
     },
     onCart as any,
     byCode as any

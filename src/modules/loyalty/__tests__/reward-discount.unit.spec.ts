@@ -1,5 +1,5 @@
 import { planPointsDiscount, planRewardDiscount } from "../lib/reward-discount"
-import { checkoutProblem } from "../lib/checkout-guard"
+import { checkoutProblem, discountByCode } from "../lib/checkout-guard"
 import type { RedemptionDTO, RewardDTO } from "../types"
 
 const reward = (over: Partial<RewardDTO>): RewardDTO => ({
@@ -90,6 +90,72 @@ describe("checkoutProblem", () => {
     )
     expect(checkoutProblem({ ...base, currency_code: "usd" }, [redemption({})], [])).toMatch(/applied in EUR but the cart is now in USD/)
     expect(checkoutProblem({ ...base, item_subtotal: 20 }, [redemption({ reward: { name: { en: "Treat" }, min_subtotal: { eur: 50 } } })], [])).toMatch(/at least 50.00 EUR/)
-    expect(checkoutProblem({ ...base, discount_by_code: { "LOYALTY-A": 9 } }, [redemption({ metadata: { max_discount: 8 } })], [])).toMatch(/more than its cap of 8.00 EUR/)
+    expect(checkoutProblem({ ...base, discount_by_code: { "LOYALTY-A": 9 } }, [redemption({ metadata: { max_discount: 8 } })], [])).toMatch(
+      /takes 9.00 EUR off, but on this cart it is worth at most 8.00 EUR \(its cap is 8.00 EUR\)/
+    )
+  })
+
+  describe("a discount the cart no longer allows", () => {
+    const pctReward = { name: { en: "10% off, up to 8 EUR" }, min_subtotal: null, type: "percentage", percentage: 10, max_discount: { eur: 8 } }
+
+    it("refuses a capped percentage kept as a fixed amount after the cart shrank", () => {
+      // Applied on 170 EUR: 10% is 17, the cap gave 8 as a fixed amount. The cart is now 20 EUR.
+      const applied = planRewardDiscount(reward({ type: "percentage", percentage: 10, max_discount: { eur: 8 } }), { ...cart, item_subtotal: 170 })
+      expect(applied.application_method).toMatchObject({ type: "fixed", value: 8 })
+      const r = redemption({ reward: pctReward, metadata: { max_discount: applied.max_discount, ...applied.limits } })
+      const shrunk = { ...base, item_subtotal: 20, discount_by_code: { "LOYALTY-A": 8 } }
+      expect(checkoutProblem(shrunk, [r], [r])).toBe(
+        'Reward "10% off, up to 8 EUR" takes 8.00 EUR off, but on this cart it is worth at most 2.00 EUR (10% of the items (20.00 EUR), at most 8.00 EUR): the cart changed since it was applied. Remove the reward and apply it again'
+      )
+      // What the cart allows now is accepted: 10% of 20 EUR, and the cap on a big cart.
+      expect(checkoutProblem({ ...shrunk, discount_by_code: { "LOYALTY-A": 2 } }, [r], [r])).toBeNull()
+      expect(checkoutProblem({ ...shrunk, item_subtotal: 170 }, [r], [r])).toBeNull()
+      // One cent over is refused, Medusa's unrounded share is not.
+      expect(checkoutProblem({ ...shrunk, discount_by_code: { "LOYALTY-A": 2.01 } }, [r], [r])).toMatch(/worth at most 2.00 EUR/)
+      expect(checkoutProblem({ ...base, item_subtotal: 49.99, discount_by_code: { "LOYALTY-A": 4.999 } }, [r], [r])).toBeNull()
+    })
+
+    it("uses the reward's percentage when the redemption did not keep it", () => {
+      const r = redemption({ reward: pctReward, metadata: { max_discount: 8 } })
+      expect(checkoutProblem({ ...base, item_subtotal: 20, discount_by_code: { "LOYALTY-A": 8 } }, [r], [])).toMatch(/worth at most 2.00 EUR/)
+    })
+
+    it("refuses points that now pay more than the program's share of the cart", () => {
+      const setting = { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 0.5 }
+      // 6000 points = 60 EUR on a 140 EUR cart (share 70). The cart is now 20 EUR: Medusa gives 20 off.
+      const applied = planPointsDiscount(6000, setting, { ...cart, item_subtotal: 140 })
+      const r = redemption({ kind: "points", points: 6000, reward: null, discount_amount: 60, metadata: { max_discount: null, ...applied.limits } })
+      const shrunk = { ...base, item_subtotal: 20, discount_by_code: { "LOYALTY-A": 20 } }
+      expect(checkoutProblem(shrunk, [r], [r])).toBe(
+        "6000 points take 20.00 EUR off, but points may pay at most 50% of the items (20.00 EUR), which is 10.00 EUR: the cart changed since they were applied. Remove them and apply points again with at most 1000 points"
+      )
+      expect(checkoutProblem({ ...shrunk, discount_by_code: { "LOYALTY-A": 10 } }, [r], [r])).toBeNull()
+      expect(checkoutProblem({ ...shrunk, item_subtotal: 140, discount_by_code: { "LOYALTY-A": 60 } }, [r], [r])).toBeNull()
+      // Without the share kept on the redemption, the program's share now applies.
+      const old = redemption({ kind: "points", points: 6000, reward: null, discount_amount: 60, metadata: { max_discount: null } })
+      expect(checkoutProblem({ ...shrunk, points_as_money: setting }, [old], [])).toMatch(/at most 50% of the items .* at most 1000 points$/)
+      expect(checkoutProblem({ ...shrunk, points_as_money: null }, [old], [])).toBeNull()
+    })
+
+    it("compares before tax: a tax-inclusive line's adjustment is counted without its tax", () => {
+      const lines = [
+        // 120 EUR including 20% tax (100 before tax), 10% off: 12 with tax, 10 before.
+        { tax_lines: [{ rate: 20 }], adjustments: [{ code: "LOYALTY-A", amount: 12, is_tax_inclusive: true }] },
+        { tax_lines: [{ rate: 20 }], adjustments: [{ code: "LOYALTY-A", amount: 1, is_tax_inclusive: false }, { code: "OTHER", amount: 3 }] },
+        { adjustments: [{ code: null, amount: 99 }] },
+        // A shipping method: its adjustments follow the method's flag.
+        { is_tax_inclusive: true, tax_lines: [{ rate: "25" }], adjustments: [{ code: "SHIP", amount: 5 }] },
+        null,
+      ]
+      expect(discountByCode(lines)).toEqual({ "LOYALTY-A": 11, OTHER: 3, SHIP: 4 })
+      const r = redemption({ reward: pctReward, metadata: { max_discount: 20, percentage: 10 } })
+      // item_subtotal is before tax (100): 10% is 10, and the 12 charged with tax is those 10.
+      expect(checkoutProblem({ ...base, item_subtotal: 100, discount_by_code: discountByCode(lines.slice(0, 1)) }, [r], [r])).toBeNull()
+    })
+
+    it("leaves fixed amounts, free shipping and free products alone", () => {
+      const r = redemption({ reward: { name: { en: "Treat" }, min_subtotal: null, type: "fixed_amount" }, metadata: { max_discount: null } })
+      expect(checkoutProblem({ ...base, item_subtotal: 5, discount_by_code: { "LOYALTY-A": 5 } }, [r], [])).toBeNull()
+    })
   })
 })

@@ -118,13 +118,39 @@ export class LedgerStore {
     return { account_id: existing.id, created: false }
   }
 
+  /**
+   * How long a change waits for an account another change holds (PostgreSQL lock_timeout).
+   * Past it the change is refused with CONFLICT ("account busy, try again"), not a 500.
+   */
+  static lockTimeoutMs = 15_000
+
+  /** PostgreSQL's lock_not_available (55P03): a lock wait ran past lock_timeout. */
+  static isLockTimeout(error: unknown): boolean {
+    return (error as { code?: string } | undefined)?.code === "55P03"
+  }
+
+  /** A lock timeout as the CONFLICT a client can retry; any other error unchanged. */
+  static busyError(error: unknown, accountId: string): unknown {
+    if (!LedgerStore.isLockTimeout(error)) return error
+    return new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Loyalty account ${accountId} is busy with another change of its points: try again in a moment`
+    )
+  }
+
   async lockAccount(accountId: string): Promise<AccountRow> {
-    await this.knex.raw("SET LOCAL lock_timeout = '15s'")
-    const account = await this.knex(ACCOUNT)
-      .where({ id: accountId })
-      .whereNull("deleted_at")
-      .forUpdate()
-      .first("id", "program_id", "balance", "lifetime_earned", "status")
+    const timeout = Math.max(1, Math.round(LedgerStore.lockTimeoutMs))
+    await this.knex.raw(`SET LOCAL lock_timeout = '${timeout}ms'`)
+    let account: AccountRow | undefined
+    try {
+      account = await this.knex(ACCOUNT)
+        .where({ id: accountId })
+        .whereNull("deleted_at")
+        .forUpdate()
+        .first("id", "program_id", "balance", "lifetime_earned", "status")
+    } catch (e) {
+      throw LedgerStore.busyError(e, accountId)
+    }
     if (!account) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${accountId} was not found`)
     }

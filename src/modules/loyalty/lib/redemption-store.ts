@@ -31,6 +31,34 @@ export type ReserveRedemptionResult = {
 
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
 
+/** The account-scoped key a redemption is stored under for a client's Idempotency-Key. */
+export const redemptionKey = (accountId: string, idempotencyKey: string) => `${accountId}:${idempotencyKey}`
+
+/**
+ * A replayed Idempotency-Key must carry the request it was first used for: the same cart and
+ * reward, or the same number of points. Anything else is refused with CONFLICT naming the key,
+ * never answered with the first result as if it were the same request.
+ */
+export function assertSameRedemptionRequest(
+  earlier: Pick<RedemptionDTO, "cart_id" | "reward_id" | "kind" | "points">,
+  request: { cart_id: string; reward_id?: string | null; points?: number | null; idempotency_key?: string }
+) {
+  const first =
+    earlier.kind === "points" || !earlier.reward_id ? `${earlier.points} points` : `reward ${earlier.reward_id}`
+  const now = request.reward_id ? `reward ${request.reward_id}` : `${request.points} points`
+  const differs =
+    earlier.cart_id !== request.cart_id ||
+    (earlier.reward_id ?? null) !== (request.reward_id ?? null) ||
+    (!request.reward_id && Number(earlier.points) !== Number(request.points))
+  if (differs) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Idempotency-Key ${request.idempotency_key} was already used for another redemption (${first} on cart ${earlier.cart_id}); ` +
+        `this request asks for ${now} on cart ${request.cart_id}. Send a new Idempotency-Key for a different request`
+    )
+  }
+}
+
 /**
  * Redemption bookkeeping, on the ledger's transaction and under its account lock: every check
  * (balance, per-customer limit, one reward per cart) and the reserve entry happen while the
@@ -46,12 +74,10 @@ export class RedemptionStore {
   async reserve(input: ReserveRedemptionInput): Promise<ReserveRedemptionResult> {
     const now = input.now ?? new Date()
     const account = await this.ledger.lockAccount(input.account_id)
-    const key = `${account.id}:${input.idempotency_key ?? generateEntityId(undefined, "key")}`
+    const key = redemptionKey(account.id, input.idempotency_key ?? generateEntityId(undefined, "key"))
     const earlier = await this.knex(REDEMPTION).where({ idempotency_key: key }).first()
     if (earlier) {
-      if (earlier.cart_id !== input.cart.id || (earlier.reward_id ?? null) !== (input.reward_id ?? null)) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `Idempotency-Key ${input.idempotency_key} was already used for another redemption`)
-      }
+      assertSameRedemptionRequest(earlier, { cart_id: input.cart.id, reward_id: input.reward_id, points: input.points, idempotency_key: input.idempotency_key })
       return { redemption: earlier, created: false, plan: null, reward: null, balance: account.balance }
     }
     if (account.status !== "active") throw notAllowed(`Loyalty account ${account.id} is ${account.status}: points cannot be spent`)
@@ -107,7 +133,8 @@ export class RedemptionStore {
       cart_id: input.cart.id,
       promotion_code: newLoyaltyCode(),
       idempotency_key: key,
-      metadata: JSON.stringify({ max_discount: plan.max_discount }),
+      // Checked again at checkout against the cart as it is then (see checkout-guard).
+      metadata: JSON.stringify({ max_discount: plan.max_discount, ...(plan.limits ?? {}) }),
     })
     const reserved = await this.ledger.debit({
       account_id: account.id,

@@ -16,6 +16,12 @@ export type DiscountPlan = {
   discount_amount: number | null
   /** Largest discount allowed on this cart (a capped percentage), checked again at checkout. */
   max_discount: number | null
+  /**
+   * What the discount may be worth on the cart as it is at checkout, kept with the redemption:
+   * a percentage reward gives at most `percentage` of the items (and never more than
+   * `max_discount`); points as money pay at most `max_cart_share` of the items.
+   */
+  limits?: { percentage?: number; max_cart_share?: number; value_per_point?: number }
 }
 
 export type CartForDiscount = {
@@ -60,12 +66,14 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
           application_method: { type: "fixed", target_type: "order", allocation: "across", value: cap, currency_code: cur },
           discount_amount: cap,
           max_discount: cap,
+          limits: { percentage: pct },
         }
       }
       return {
         application_method: { type: "percentage", target_type: "order", allocation: "across", value: pct },
         discount_amount: null,
         max_discount: cap ?? null,
+        limits: { percentage: pct },
       }
     }
     case "free_shipping":
@@ -102,7 +110,7 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
   if (!value) throw notAllowed(`Points cannot pay for carts in ${cur.toUpperCase()}`)
   const amount = roundMoney(points * value)
   // The share is rounded down to the cent: points never pay more than the configured share.
-  const limit = Math.floor(cart.item_subtotal * setting.max_cart_share * 100 + 1e-6) / 100
+  const limit = pointsShareLimit(cart.item_subtotal, setting.max_cart_share)
   if (amount > limit) {
     const maxPoints = Math.floor(limit / value + 1e-6)
     throw notAllowed(
@@ -113,5 +121,11 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
     application_method: { type: "fixed", target_type: "order", allocation: "across", value: amount, currency_code: cur },
     discount_amount: amount,
     max_discount: null,
+    limits: { max_cart_share: setting.max_cart_share, value_per_point: value },
   }
+}
+
+/** The most points as money may pay on a cart: the share of its items, rounded down to the cent. */
+export function pointsShareLimit(itemSubtotal: number, maxCartShare: number): number {
+  return Math.floor(itemSubtotal * maxCartShare * 100 + 1e-6) / 100
 }

@@ -3,21 +3,36 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 export const deactivatePromotionStepId = "deactivate-redemption-promotion"
 
+export type DeactivatePromotionInput = {
+  promotion_ids: (string | null | undefined)[]
+  /**
+   * Codes of the same redemptions: a crash after the promotion was created but before the
+   * redemption recorded its id leaves only the code (chosen when the points were reserved).
+   */
+  promotion_codes?: (string | null | undefined)[]
+}
+
 /**
- * Sets a redemption's promotion inactive, so its code works nowhere any more.
- * Compensation restores the status it had.
+ * Sets redemptions' promotions inactive, so their codes work nowhere any more. Promotions are
+ * found by id, and by code for redemptions that never recorded the promotion's id.
+ * Compensation restores the status they had.
  *
  * @example
- * deactivatePromotionStep({ promotion_ids: [redemption.promotion_id] })
+ * deactivatePromotionStep({ promotion_ids: [redemption.promotion_id], promotion_codes: [redemption.promotion_code] })
  */
 export const deactivatePromotionStep = createStep(
   deactivatePromotionStepId,
-  async (input: { promotion_ids: (string | null)[] }, { container }) => {
-    const ids = input.promotion_ids.filter((id): id is string => !!id)
-    if (!ids.length) return new StepResponse([], [])
+  async (input: DeactivatePromotionInput, { container }) => {
+    const ids = [...new Set(input.promotion_ids.filter((id): id is string => !!id))]
+    const codes = [...new Set((input.promotion_codes ?? []).filter((c): c is string => !!c))]
+    if (!ids.length && !codes.length) return new StepResponse([] as string[], [])
     const promotions = container.resolve(Modules.PROMOTION)
-    const before = await promotions.listPromotions({ id: ids }, { select: ["id", "status"] })
-    const active = before.filter((p) => p.status !== "inactive")
+    const [byId, byCode] = await Promise.all([
+      ids.length ? promotions.listPromotions({ id: ids }, { select: ["id", "status"] }) : [],
+      codes.length ? promotions.listPromotions({ code: codes }, { select: ["id", "status"] }) : [],
+    ])
+    const found = new Map([...byId, ...byCode].map((p) => [p.id, p]))
+    const active = [...found.values()].filter((p) => p.status !== "inactive")
     if (active.length) {
       await promotions.updatePromotions(active.map((p) => ({ id: p.id, status: "inactive" as any })))
     }

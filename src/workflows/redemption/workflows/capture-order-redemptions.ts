@@ -21,6 +21,8 @@ export const captureOrderRedemptionsWorkflow = createWorkflow(
     deactivatePromotionStep(
       transform({ result }, ({ result }) => ({
         promotion_ids: [...result.captured.map((c) => c.redemption.promotion_id), ...result.released.map((r) => r.promotion_id)],
+        // A pending redemption (crash before its promotion id was recorded) is found by its code.
+        promotion_codes: [...result.captured.map((c) => c.redemption.promotion_code), ...result.released.map((r) => r.promotion_code)],
       }))
     )
     emitEventStep({

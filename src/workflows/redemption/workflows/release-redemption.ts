@@ -33,7 +33,10 @@ export const releaseRedemptionWorkflow = createWorkflow(
     const open = transform({ redemption }, ({ redemption }) => ["pending", "reserved"].includes(redemption.status))
     const released = when("if-open", { open }, ({ open }) => open).then(() => {
       removePromotionCodeStep(transform({ redemption }, ({ redemption }) => ({ cart_id: redemption.cart_id, code: redemption.promotion_code })))
-      deactivatePromotionStep(transform({ redemption }, ({ redemption }) => ({ promotion_ids: [redemption.promotion_id] })))
+      // By code too: a crash before the redemption recorded its promotion left only the code.
+      deactivatePromotionStep(
+        transform({ redemption }, ({ redemption }) => ({ promotion_ids: [redemption.promotion_id], promotion_codes: [redemption.promotion_code] }))
+      )
       const result = releaseRedemptionStep(
         transform({ redemption, input }, ({ redemption, input }) => ({ redemption_id: redemption.id, reason: input.reason, actor: input.actor }))
       )

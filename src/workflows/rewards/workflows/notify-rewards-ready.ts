@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LoyaltyEvents } from "../../../modules/loyalty/events"
+import { claimRewardReadyNoticesStep } from "../steps/claim-reward-ready-notices"
 import { findCrossedRewardsStep } from "../steps/find-crossed-rewards"
 
 export const notifyRewardsReadyWorkflowId = "notify-loyalty-rewards-ready"
@@ -16,7 +17,8 @@ export type NotifyRewardsReadyWorkflowInput = {
 
 /**
  * After points are added, emits `loyalty.reward_ready` for every reward the balance now
- * covers for the first time since it last fell below its cost.
+ * covers for the first time since it last fell below its cost, once per reward and entry
+ * (a redelivered points event emits nothing again).
  *
  * @example
  * await notifyRewardsReadyWorkflow(container).run({ input: { account_id, customer_id, entry_id, balance: 130, points: 50 } })
@@ -24,8 +26,12 @@ export type NotifyRewardsReadyWorkflowInput = {
 export const notifyRewardsReadyWorkflow = createWorkflow(
   notifyRewardsReadyWorkflowId,
   (input: NotifyRewardsReadyWorkflowInput) => {
-    const rewards = findCrossedRewardsStep(
+    const crossed = findCrossedRewardsStep(
       transform({ input }, ({ input }) => ({ account_id: input.account_id, before: input.balance - input.points, after: input.balance }))
+    )
+    // Once per reward and entry: a redelivered points event (same entry) emits nothing again.
+    const rewards = claimRewardReadyNoticesStep(
+      transform({ crossed, input }, ({ crossed, input }) => ({ account_id: input.account_id, entry_id: input.entry_id, rewards: crossed }))
     )
     const events = transform({ rewards, input }, ({ rewards, input }) =>
       rewards.map((r) => ({

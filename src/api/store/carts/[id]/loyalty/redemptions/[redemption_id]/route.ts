@@ -1,19 +1,22 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { releaseRedemptionWorkflow } from "../../../../../../../workflows/redemption/workflows/release-redemption"
+import { answeringConflicts } from "../../../../../../conflict-response"
 import { cartRedemptionsView } from "../view"
 
 /** Takes a reward off the cart and gives its points back. Repeating it changes nothing. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const customerId = req.auth_context.actor_id
-  const { result } = await releaseRedemptionWorkflow(req.scope).run({
-    input: {
-      redemption_id: req.params.redemption_id,
-      cart_id: req.params.id,
-      customer_id: customerId,
-      reason: "Removed by the shopper",
-      actor: { customer_id: customerId },
-    },
+  await answeringConflicts(res, async () => {
+    const { result } = await releaseRedemptionWorkflow(req.scope).run({
+      input: {
+        redemption_id: req.params.redemption_id,
+        cart_id: req.params.id,
+        customer_id: customerId,
+        reason: "Removed by the shopper",
+        actor: { customer_id: customerId },
+      },
+    })
+    const view = await cartRedemptionsView(req.scope, req.params.id, customerId)
+    res.json({ id: result.id, object: "loyalty_redemption", deleted: result.status === "released", redemption: view.redemptions.find((r) => r.id === result.id), cart: view.cart, balance: view.balance })
   })
-  const view = await cartRedemptionsView(req.scope, req.params.id, customerId)
-  res.json({ id: result.id, object: "loyalty_redemption", deleted: result.status === "released", redemption: view.redemptions.find((r) => r.id === result.id), cart: view.cart, balance: view.balance })
 }
