@@ -1,5 +1,5 @@
 import { join } from "node:path"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MigrationScriptsMigrator } from "@medusajs/framework/migrations"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -19,6 +19,7 @@ import {
   seedStore,
   selfSignedCertificate,
   startMailServer,
+  subscribersDone,
   type MailServer,
   type StoreFixture,
 } from "../fixtures"
@@ -99,8 +100,8 @@ medusaIntegrationTestRunner({
 
     /** Enrolls through the store API and waits for the email subscribers to finish. */
     async function enroll(shopper: { headers: Record<string, string> }, withBonus = false) {
-      const waits = [TestEventUtils.waitSubscribersExecution("loyalty.account_enrolled", eventBus())]
-      if (withBonus) waits.push(TestEventUtils.waitSubscribersExecution("loyalty.points_earned", eventBus()))
+      const waits = [subscribersDone("loyalty.account_enrolled", eventBus())]
+      if (withBonus) waits.push(subscribersDone("loyalty.points_earned", eventBus()))
       const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
       await Promise.all(waits)
       return data.account
@@ -128,7 +129,7 @@ medusaIntegrationTestRunner({
     const sql = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
     async function emit(name: string, data: Record<string, unknown>) {
-      const done = TestEventUtils.waitSubscribersExecution(name, eventBus())
+      const done = subscribersDone(name, eventBus())
       await eventBus().emit({ name, data })
       await done
     }
@@ -354,7 +355,7 @@ medusaIntegrationTestRunner({
           expires_at: expires,
           reason: "test",
         } as any)
-        const expiring = TestEventUtils.waitSubscribersExecution("loyalty.points_expiring", eventBus())
+        const expiring = subscribersDone("loyalty.points_expiring", eventBus())
         await notifyExpiringLoyaltyPoints(container())
         await expiring
         await notifyExpiringLoyaltyPoints(container())
@@ -375,7 +376,7 @@ medusaIntegrationTestRunner({
           admin
         )
         const cross = async (points: number) => {
-          const ready = TestEventUtils.waitSubscribersExecution("loyalty.reward_ready", eventBus())
+          const ready = subscribersDone("loyalty.reward_ready", eventBus())
           await api.post(`/admin/loyalty/accounts/${account.id}/adjust`, { points, reason: "test" }, admin)
           await ready
         }

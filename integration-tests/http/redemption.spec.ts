@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -11,7 +11,7 @@ import {
   releaseAbandonedRedemptions,
   reserveRedemptionStep,
 } from "../../src/workflows/redemption"
-import { adminHeaders, failure, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, failure, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -213,7 +213,7 @@ medusaIntegrationTestRunner({
     }
 
     async function complete(headers: Record<string, string>, cartId: string) {
-      const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus())
+      const placed = subscribersDone("order.placed", eventBus())
       const order = await checkoutCart(api as any, headers, store, cartId)
       await placed
       return order
@@ -399,7 +399,7 @@ medusaIntegrationTestRunner({
 
         const order = await complete(s.headers, cart.id)
         expect(await balance(s.account_id)).toBe(244)
-        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const canceled = subscribersDone("order.canceled", eventBus())
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         await canceled
         const [redemption] = await loyalty().listLoyaltyRedemptions({ id: applied.data.redemption.id })
@@ -413,7 +413,7 @@ medusaIntegrationTestRunner({
         expect(l.sum).toBe(300)
         expect(l.lotSum).toBe(300)
         // A redelivered cancel changes nothing.
-        const again = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const again = subscribersDone("order.canceled", eventBus())
         await eventBus().emit({ name: "order.canceled", data: { id: order.id } })
         await again
         expect(await balance(s.account_id)).toBe(300)
@@ -671,7 +671,7 @@ medusaIntegrationTestRunner({
         expect(view.account).toMatchObject({ id: s.account_id, balance: 300 - 100 - 10 + 44, customer: { email: s.customer.email } })
 
         // Canceled: the spent points come back and the earned points are taken back.
-        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
+        const canceled = subscribersDone("order.canceled", eventBus())
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         await canceled
         view = await loyaltyOf(order.id)
@@ -1058,7 +1058,7 @@ medusaIntegrationTestRunner({
         try {
           const adjust = (points: number) =>
             api.post(`/admin/loyalty/accounts/${s.account_id}/adjust`, { points, reason: "test" }, admin)
-          let ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          let ready = subscribersDone("loyalty.points_adjusted", eventBus())
           await adjust(60) // crosses 10 (once) and 50 (ship)
           await ready
           await new Promise((r) => setTimeout(r, 300))
@@ -1067,19 +1067,19 @@ medusaIntegrationTestRunner({
           const first = adjusted[0]
           expect(first).toMatchObject({ account_id: s.account_id, points: 60, balance: 60 })
           for (let i = 0; i < 2; i++) {
-            ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+            ready = subscribersDone("loyalty.points_adjusted", eventBus())
             await eventBus().emit({ name: "loyalty.points_adjusted", data: first })
             await ready
             await new Promise((r) => setTimeout(r, 300))
           }
           expect(seen).toHaveLength(2)
           expect(await loyalty().listLoyaltyRewardReadyNotices({ account_id: s.account_id, entry_id: first.id })).toHaveLength(2)
-          ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          ready = subscribersDone("loyalty.points_adjusted", eventBus())
           await adjust(10) // 70: crosses nothing
           await ready
           await new Promise((r) => setTimeout(r, 300))
           expect(seen).toHaveLength(2)
-          ready = TestEventUtils.waitSubscribersExecution("loyalty.points_adjusted", eventBus())
+          ready = subscribersDone("loyalty.points_adjusted", eventBus())
           await adjust(40) // 110: crosses 80 (tote) and 100 (five)
           await ready
           await new Promise((r) => setTimeout(r, 300))

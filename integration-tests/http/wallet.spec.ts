@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes, verify, type KeyObject } from "node:c
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_WALLET_MODULE } from "../../src/modules/loyalty-wallet"
 import { SAVE_URL_MAX_LENGTH } from "../../src/modules/loyalty-wallet/lib/save-jwt"
@@ -14,7 +14,7 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import expireLoyaltyPoints from "../../src/jobs/expire-points"
 import { syncWalletPassWorkflow } from "../../src/workflows/loyalty-wallet/workflows/sync-wallet-pass"
 import retryWalletPasses from "../../src/jobs/retry-wallet-passes"
-import { adminHeaders, checkoutCart, failure, placeOrder, prepareCart, registerCustomer, seedStore, type StoreFixture } from "../fixtures"
+import { adminHeaders, checkoutCart, failure, placeOrder, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 import { FakeGoogleWallet } from "../fixtures/google-wallet-server"
 
 jest.setTimeout(180_000)
@@ -139,7 +139,7 @@ medusaIntegrationTestRunner({
 
     /** Runs an action and waits until every subscriber of `event` (the Wallet sync among them) has run. */
     async function andWait(event: string, action: () => Promise<unknown>) {
-      const done = TestEventUtils.waitSubscribersExecution(event, eventBus())
+      const done = subscribersDone(event, eventBus())
       const out = await action()
       await done
       return out

@@ -154,27 +154,3 @@ export function openStoredOverrides<S extends SettingsSpec>(
   }
   return { database, unreadable }
 }
-
-/**
- * Opens stored overrides for `resolveSettings`; secrets are decrypted in memory only.
- * Throws on a secret that cannot be opened; `openStoredOverrides` falls back instead.
- */
-export function openOverrides<S extends SettingsSpec>(
-  spec: S,
-  stored: StoredOverrides | null | undefined,
-  box: SecretBox | null,
-  context: string
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(stored ?? {})) {
-    const def = spec[name]
-    if (!def || !present(value)) continue
-    if (def.secret) {
-      if (!box) throw SecretBox.missingKeyError(name)
-      out[name] = box.open(String(value), `${context}.${name}`)
-    } else {
-      out[name] = value
-    }
-  }
-  return out
-}
