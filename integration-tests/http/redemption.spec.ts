@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { LedgerStore } from "../../src/modules/loyalty/lib/ledger-store"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
@@ -49,11 +49,12 @@ const applyThenCrashWorkflow = createWorkflow("test-apply-then-crash", (input: C
 })
 
 /**
- * The apply workflow's steps up to the promotion (and its code on the cart), then nothing: what
- * a process killed right after that step leaves behind, since no compensation runs. The
- * redemption stays pending without the promotion's id.
+ * The apply workflow's steps up to the promotion (and, with `until: "code"`, its code on the
+ * cart), then nothing: what a process killed right after that step leaves behind, since no
+ * compensation runs. The redemption stays pending without the promotion's id.
  */
-const applyUntilPromotionWorkflow = createWorkflow("test-apply-until-promotion", (input: Omit<CrashInput, "crash_after">) => {
+type KilledInput = Omit<CrashInput, "crash_after"> & { until: "promotion" | "code" }
+const applyUntilKilledWorkflow = createWorkflow("test-apply-until-killed", (input: KilledInput) => {
   const { cart, account_id } = loadRedemptionCartStep(input)
   const reserved = reserveRedemptionStep(
     transform({ input, cart, account_id }, ({ input, cart, account_id }) => ({ account_id, cart, reward_id: input.reward_id }))
@@ -66,23 +67,11 @@ const applyUntilPromotionWorkflow = createWorkflow("test-apply-until-promotion",
       plan: reserved.plan!,
     }))
   )
+  when("test-apply-code-before-kill", { input }, ({ input }) => input.until === "code").then(() => {
+    applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
+  })
   return new WorkflowResponse(transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption: reserved.redemption, promotion })))
 })
-const applyUntilCodeWorkflow = createWorkflow("test-apply-until-code", (input: Omit<CrashInput, "crash_after">) => {
-  const { cart, account_id } = loadRedemptionCartStep(input)
-  const reserved = reserveRedemptionStep(
-    transform({ input, cart, account_id }, ({ input, cart, account_id }) => ({ account_id, cart, reward_id: input.reward_id }))
-  )
-  const promotion = createRedemptionPromotionStep(
-    transform({ reserved, input }, ({ reserved, input }) => ({
-      redemption_id: reserved.redemption.id,
-      cart_id: input.cart_id,
-      code: reserved.redemption.promotion_code!,
-      plan: reserved.plan!,
-    }))
-  )
-  applyPromotionCodeStep(transform({ promotion, input }, ({ promotion, input }) => ({ cart_id: input.cart_id, code: promotion.code })))
-  return new WorkflowResponse(transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption: reserved.redemption, promotion })))
 })
 
 medusaIntegrationTestRunner({
@@ -995,13 +984,13 @@ medusaIntegrationTestRunner({
       })
 
       it.each([
-        ["after the promotion was created", applyUntilPromotionWorkflow],
-        ["after its code reached the cart", applyUntilCodeWorkflow],
-      ] as const)("a process killed %s, before the redemption recorded the promotion: the job releases it and deactivates the promotion", async (_when, workflow) => {
+        ["after the promotion was created", "promotion"],
+        ["after its code reached the cart", "code"],
+      ] as const)("a process killed %s, before the redemption recorded the promotion: the job releases it and deactivates the promotion", async (_when, until) => {
         const s = await shopper(300)
         const cartId = await bareCart(s.headers)
-        const { result } = await workflow(getContainer()).run({
-          input: { cart_id: cartId, customer_id: s.customer.id, reward_id: rewards.five.id },
+        const { result } = await applyUntilKilledWorkflow(getContainer()).run({
+          input: { cart_id: cartId, customer_id: s.customer.id, reward_id: rewards.five.id, until },
         })
         const code = result.redemption.promotion_code!
         const [left] = await loyalty().listLoyaltyRedemptions({ id: result.redemption.id })
