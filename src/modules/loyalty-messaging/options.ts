@@ -13,6 +13,7 @@ export type MessagingConfig = {
   leaseSeconds: number
   shopUrl: string
   walletUrl: string
+  timeZone: string
   templateEditors: { emails: string[]; roles: string[] }
   sendgridSmtpHost: string
 }
@@ -43,6 +44,17 @@ function stringList(value: unknown, option: string): string[] {
   return (value as string[]).map((v) => v.trim().toLowerCase())
 }
 
+function timeZone(value: unknown): string {
+  if (value === undefined) return "UTC"
+  try {
+    if (typeof value !== "string" || !value) throw new RangeError()
+    new Intl.DateTimeFormat("en", { timeZone: value })
+  } catch {
+    fail("timeZone", `must be an IANA time zone such as "Europe/Luxembourg", got ${JSON.stringify(value)}`)
+  }
+  return value as string
+}
+
 function leaseSeconds(value: unknown): number {
   const lease = int(value, "leaseSeconds", 1, 3600, 120)
   if (lease < MIN_LEASE_SECONDS) {
@@ -63,6 +75,7 @@ const KNOWN = [
   "leaseSeconds",
   "shopUrl",
   "walletUrl",
+  "timeZone",
   "templateEditors",
   "sendgridSmtpHost",
 ]
@@ -96,6 +109,7 @@ export function messagingConfigFromOptions(options: RewardFlowOptions | undefine
     leaseSeconds: leaseSeconds(email.leaseSeconds),
     shopUrl: email.shopUrl ?? "",
     walletUrl: email.walletUrl ?? "",
+    timeZone: timeZone(email.timeZone),
     templateEditors: {
       emails: stringList(editors.emails, "templateEditors.emails"),
       roles: stringList(editors.roles, "templateEditors.roles"),

@@ -200,7 +200,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     draft: Partial<TemplateContent> = {}
   ): RenderedEmail {
     const key = asTemplateKey(template.key)
-    return renderEmail(key, template.locale, { ...pick(template), ...stripUndefined(draft) }, variables)
+    return renderEmail(key, template.locale, { ...pick(template), ...stripUndefined(draft) }, variables, this.config_.timeZone)
   }
 
   /** Validates and saves an edit; returns the template before and after (for compensation). */

@@ -9,6 +9,7 @@ describe("email options validated at boot", () => {
       leaseSeconds: 120,
       shopUrl: "",
       walletUrl: "",
+      timeZone: "UTC",
       templateEditors: { emails: [], roles: [] },
       sendgridSmtpHost: "smtp.sendgrid.net",
     })
@@ -23,6 +24,10 @@ describe("email options validated at boot", () => {
     expect(() => messagingConfigFromOptions({ email: { from: "nobody" } })).toThrow(/option email from_address must be an email address/)
     expect(() => messagingConfigFromOptions({ email: { smtpHost: "x" } as any })).toThrow(/option email.smtpHost is unknown/)
     expect(() => messagingConfigFromOptions({ email: { templateEditors: { emails: [""] } } })).toThrow(/templateEditors.emails must be a list/)
+    expect(() => messagingConfigFromOptions({ email: { timeZone: "Europe/Lux" } })).toThrow(
+      'medusa-plugin-rewardflow: option email.timeZone must be an IANA time zone such as "Europe/Luxembourg", got "Europe/Lux"'
+    )
+    expect(messagingConfigFromOptions({ email: { timeZone: "Europe/Luxembourg" } }).timeZone).toBe("Europe/Luxembourg")
   })
 
   it("normalises editor emails and roles", () => {

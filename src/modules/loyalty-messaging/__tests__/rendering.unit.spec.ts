@@ -51,6 +51,13 @@ describe("template syntax", () => {
     expect(renderEmail("loyalty_points_expiring", "lb", body, raw).subject).toBe("12.345 / 31. Dezember 2026")
   })
 
+  it("writes dates as the calendar reads in the configured time zone", () => {
+    const raw = { ...sampleVariables("loyalty_points_expiring"), expires_at: "2026-12-31T23:30:00Z" }
+    const body = { subject: "{{expires_at}}", html_body: "x", text_body: "x" }
+    expect(renderEmail("loyalty_points_expiring", "fr", body, raw).subject).toBe("31 décembre 2026")
+    expect(renderEmail("loyalty_points_expiring", "fr", body, raw, "Europe/Luxembourg").subject).toBe("1 janvier 2027")
+  })
+
   it("keeps or drops {{#if}} parts by whether the value is empty", () => {
     const body = { subject: "{{#if reward.name}}Ready: {{reward.name}}{{else}}Ready{{/if}}", html_body: "x", text_body: "x" }
     const raw = sampleVariables("loyalty_reward_ready")

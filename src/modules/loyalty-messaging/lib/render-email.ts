@@ -26,10 +26,12 @@ export function renderEmail(
   key: TemplateKey,
   locale: string,
   content: TemplateContent,
-  raw: EmailVariables
+  raw: EmailVariables,
+  /** IANA time zone the dates are written in. */
+  timeZone = "UTC"
 ): RenderedEmail {
   validateTemplate(key, content)
-  const values = formatVariables(key, raw, locale)
+  const values = formatVariables(key, raw, locale, timeZone)
   const subject = renderNodes(parseTemplate(content.subject, "subject"), values, "text").replace(/[ \t\r\n]+/g, " ").trim()
   const body = {
     html: renderNodes(parseTemplate(content.html_body, "html_body"), values, "html"),

@@ -66,12 +66,12 @@ export function sampleVariables(key: TemplateKey): EmailVariables {
 
 /**
  * Formats the variables of a template for a locale: points with the locale's digit grouping
- * (1 250 in fr, 1.250 in de/lb), dates spelled the locale's way ("31. Dezember 2026").
- * Null and undefined become "" (so `{{#if}}` can leave a part out).
+ * (1 250 in fr, 1.250 in de/lb), dates spelled the locale's way ("31. Dezember 2026") as the
+ * calendar reads in `timeZone`. Null and undefined become "" (so `{{#if}}` can leave a part out).
  */
-export function formatVariables(key: TemplateKey, raw: EmailVariables, locale: string): Record<string, string> {
+export function formatVariables(key: TemplateKey, raw: EmailVariables, locale: string, timeZone = "UTC"): Record<string, string> {
   const numbers = new Intl.NumberFormat(locale)
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone })
   const out: Record<string, string> = {}
   for (const name of TEMPLATE_VARIABLES[key]) {
     const value = raw[name]

@@ -54,8 +54,16 @@ export type LoyaltyEmailOptions = {
   sendgridSmtpHost?: string
   /** Link to the shopper's loyalty page, `{{shop_url}}` in templates. Default: "". */
   shopUrl?: string
-  /** Link that adds the card to Google Wallet, `{{wallet_url}}` in templates. Default: "" (the paragraph is left out). */
+  /**
+   * Storefront page where the signed-in shopper adds the card to Google Wallet, `{{wallet_url}}`
+   * in templates. Default: "" (the paragraph is left out).
+   */
   walletUrl?: string
+  /**
+   * IANA time zone dates in mails are written in (an expiry at 23:30 UTC on 31 December is
+   * 1 January in Luxembourg). Default: "UTC". Example: "Europe/Luxembourg".
+   */
+  timeZone?: string
   /**
    * Store staff allowed to edit templates when Medusa's RBAC is not enabled: admin user emails
    * and/or values of the user's `metadata.role`. Admins (users whose metadata.role is unset or
