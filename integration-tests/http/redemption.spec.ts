@@ -72,7 +72,6 @@ const applyUntilKilledWorkflow = createWorkflow("test-apply-until-killed", (inpu
   })
   return new WorkflowResponse(transform({ reserved, promotion }, ({ reserved, promotion }) => ({ redemption: reserved.redemption, promotion })))
 })
-})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -355,6 +354,17 @@ medusaIntegrationTestRunner({
         expect(placed.promotions.map((p: any) => p.code)).toEqual([again.data.redemption.promotion_code])
         const [redemption] = await loyalty().listLoyaltyRedemptions({ id: again.data.redemption.id })
         expect(redemption).toMatchObject({ status: "redeemed", order_id: order.id })
+        // Through the module links, query.graph reaches the cart, promotion and order of a redemption.
+        const { data: [linked] } = await getContainer().resolve("query").graph({
+          entity: "loyalty_redemption",
+          fields: ["id", "cart.id", "promotion.code", "order.id", "order.display_id"],
+          filters: { id: redemption.id },
+        })
+        expect(linked).toMatchObject({
+          cart: { id: cart.id },
+          promotion: { code: again.data.redemption.promotion_code },
+          order: { id: order.id, display_id: expect.any(Number) },
+        })
         expect((await promotionByCode(again.data.redemption.promotion_code)).status).toBe("inactive")
 
         const l = await ledger(s.account_id)
