@@ -29,7 +29,7 @@ export function smtpSecurity(host: string, port: number, secure: boolean | undef
  * The refusal for `require_tls: false` with a host that is not loopback, or null when the
  * combination is allowed. Saving it is refused with this message (400 naming the field).
  */
-export function plainSmtpProblem(values: Pick<Values, "host" | "require_tls" | "secure">): string | null {
+export function plainSmtpProblem(values: Pick<Values, "host" | "require_tls">): string | null {
   if (values.require_tls !== false || !values.host || isLoopbackHost(values.host)) return null
   return (
     `require_tls can be false only for a loopback SMTP host (localhost, 127.0.0.1, ::1): ${values.host} would receive ` +
