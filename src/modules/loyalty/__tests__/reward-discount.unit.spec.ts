@@ -60,6 +60,20 @@ describe("planRewardDiscount", () => {
       'Reward "Treat" needs a cart subtotal of at least 50.00 EUR; this cart has 49.99 EUR'
     )
   })
+
+  it("is not offered in a currency its minimum or cap is not set for (rather than no minimum, no cap)", () => {
+    expect(() => planRewardDiscount(reward({ min_subtotal: { usd: 10 } }), cart)).toThrow(
+      'Reward "Treat" is not offered in EUR: its minimum subtotal is set only for USD'
+    )
+    expect(() => planRewardDiscount(reward({ type: "percentage", percentage: 50, max_discount: { usd: 8, gbp: 7 } }), cart)).toThrow(
+      'Reward "Treat" is not offered in EUR: its cap is set only for USD, GBP'
+    )
+    // Unset or empty: no minimum and no cap in any currency.
+    expect(planRewardDiscount(reward({ type: "percentage", percentage: 50, max_discount: {}, min_subtotal: {} }), cart).application_method).toMatchObject({
+      type: "percentage",
+      value: 50,
+    })
+  })
 })
 
 describe("planPointsDiscount", () => {

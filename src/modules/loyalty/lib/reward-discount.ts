@@ -36,11 +36,24 @@ const money = (n: number, currency: string) => `${n.toFixed(2)} ${currency.toUpp
 /** Rounds to cents without float drift (0.1 * 3 = 0.30000000000000004). */
 export const roundMoney = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100
 
+/**
+ * A per-currency condition of a reward for the cart's currency. A merchant who set it for some
+ * currencies only did not mean "none" for the others (no minimum, no cap): the reward is not
+ * offered there.
+ */
+function forCurrency(map: Record<string, number> | null | undefined, cur: string, label: string, what: string) {
+  if (!map || !Object.keys(map).length) return undefined
+  if (map[cur] === undefined) {
+    throw notAllowed(`${label} is not offered in ${cur.toUpperCase()}: its ${what} is set only for ${Object.keys(map).join(", ").toUpperCase()}`)
+  }
+  return map[cur]
+}
+
 /** Checks the reward against the cart and builds its promotion; throws NOT_ALLOWED with the reason. */
 export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): DiscountPlan {
   const cur = cart.currency_code.toLowerCase()
   const label = `Reward "${reward.name.en}"`
-  const minimum = reward.min_subtotal?.[cur]
+  const minimum = forCurrency(reward.min_subtotal, cur, label, "minimum subtotal")
   if (minimum !== undefined && cart.item_subtotal < minimum) {
     throw notAllowed(`${label} needs a cart subtotal of at least ${money(minimum, cur)}; this cart has ${money(cart.item_subtotal, cur)}`)
   }
@@ -58,7 +71,7 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
     }
     case "percentage": {
       const pct = reward.percentage ?? 0
-      const cap = reward.max_discount?.[cur]
+      const cap = forCurrency(reward.max_discount, cur, label, "cap")
       const full = roundMoney((cart.item_subtotal * pct) / 100)
       if (cap !== undefined && full > cap) {
         // The cap binds now: give the cap as a fixed amount, so a bigger cart cannot exceed it.
