@@ -307,6 +307,12 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
 
   protected async recordOutcome_(claim: { id: string; attempt: number }, outcome: Parameters<MessagingStore["finish"]>[2]): Promise<DeliveryOutcome> {
     const { log, recorded } = await this.finishEmail_(claim.id, claim.attempt, outcome)
+    if (!log) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Email log ${claim.id} was deleted while attempt ${claim.attempt} was being sent (${outcome.status}): its outcome cannot be recorded`
+      )
+    }
     if (!recorded) {
       this.logger_?.warn(
         `[rewardflow] email ${claim.id} attempt ${claim.attempt} ended (${outcome.status}) after its lease: attempt ${log.attempts} had taken it over, its outcome stands`

@@ -88,7 +88,7 @@ export class MessagingStore {
       error?: string | null
       retry_in_seconds?: number
     }
-  ): Promise<{ log: EmailLogDTO; recorded: boolean }> {
+  ): Promise<{ log: EmailLogDTO | null; recorded: boolean }> {
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
           SET status = ?, provider = ?, from_address = ?, provider_response = ?, error = ?,
@@ -118,7 +118,7 @@ export class MessagingStore {
         attempt,
       ]
     )
-    if (!rows[0]) return { log: await this.knex(TABLE).where({ id }).first(), recorded: false }
+    if (!rows[0]) return { log: (await this.knex(TABLE).where({ id }).first()) ?? null, recorded: false }
     return { log: rows[0], recorded: true }
   }
 
