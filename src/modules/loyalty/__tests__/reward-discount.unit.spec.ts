@@ -34,13 +34,36 @@ describe("planRewardDiscount", () => {
     expect(() => planRewardDiscount(reward({ amounts: { usd: 5 } }), cart)).toThrow(/not offered in EUR \(offered in: USD\)/)
   })
 
-  it("turns a percentage into its cap when the cap binds, and keeps the cap to check at checkout", () => {
+  it("gives a percentage as the amount it comes to on the cart, rounded to the currency; the cap when it binds", () => {
     const capped = planRewardDiscount(reward({ type: "percentage", percentage: 20, max_discount: { eur: 8 } }), cart)
-    expect(capped.application_method).toMatchObject({ type: "fixed", value: 8 })
-    expect(capped.max_discount).toBe(8)
+    expect(capped).toEqual({
+      application_method: { type: "fixed", target_type: "order", allocation: "across", value: 8, currency_code: "eur" },
+      discount_amount: 8,
+      max_discount: 8,
+      limits: { percentage: 20 },
+    })
+    // 10% of 49.99 is 4.999: a Medusa percentage promotion would take 4.999 off.
     const under = planRewardDiscount(reward({ type: "percentage", percentage: 10, max_discount: { eur: 8 } }), cart)
-    expect(under.application_method).toMatchObject({ type: "percentage", value: 10 })
-    expect(under.max_discount).toBe(8)
+    expect(under.application_method).toMatchObject({ type: "fixed", value: 5 })
+    expect([under.discount_amount, under.max_discount, under.limits]).toEqual([5, 8, { percentage: 10 }])
+  })
+
+  it("rounds to the cart's currency: whole yen, fils", () => {
+    const pct = (percentage: number, max_discount: Record<string, number> | null = null) => reward({ type: "percentage", percentage, max_discount })
+    const yen = { currency_code: "jpy", currency_digits: 0, item_subtotal: 1234, variant_ids: [] }
+    // Float code gave 123.4 JPY.
+    expect(planRewardDiscount(pct(10), yen)).toMatchObject({ application_method: { type: "fixed", value: 123, currency_code: "jpy" }, discount_amount: 123 })
+    expect(planRewardDiscount(pct(15), { ...yen, item_subtotal: 1230 }).discount_amount).toBe(185) // 184.5, half up
+    expect(planRewardDiscount(pct(50, { jpy: 300 }), yen)).toMatchObject({ discount_amount: 300, max_discount: 300 })
+    expect(() => planRewardDiscount(pct(10), { ...yen, item_subtotal: 4 })).toThrow('Reward "Treat" gives 10% of the items, which is less than 1 JPY on this cart (4 JPY)')
+    expect(() => planRewardDiscount(reward({ amounts: { jpy: 500 }, min_subtotal: { jpy: 5000 } }), yen)).toThrow(
+      'Reward "Treat" needs a cart subtotal of at least 5000 JPY; this cart has 1234 JPY'
+    )
+    const fils = { currency_code: "KWD", currency_digits: 3, item_subtotal: "12.345", variant_ids: [] }
+    expect(planRewardDiscount(pct(10), fils).discount_amount).toBe(1.235) // 1.2345, half up; float code gave 1.23
+    expect(planRewardDiscount(reward({ amounts: { kwd: 1.25 } }), fils).application_method).toMatchObject({ type: "fixed", value: 1.25 })
+    // A reward saved before amounts were checked against the currency never gives more than it allows.
+    expect(planRewardDiscount(reward({ amounts: { jpy: 500.5 } }), yen).application_method.value).toBe(500)
   })
 
   it("frees shipping, or one unit of a product that is in the cart", () => {
@@ -68,10 +91,10 @@ describe("planRewardDiscount", () => {
     expect(() => planRewardDiscount(reward({ type: "percentage", percentage: 50, max_discount: { usd: 8, gbp: 7 } }), cart)).toThrow(
       'Reward "Treat" is not offered in EUR: its cap is set only for USD, GBP'
     )
-    // Unset or empty: no minimum and no cap in any currency.
-    expect(planRewardDiscount(reward({ type: "percentage", percentage: 50, max_discount: {}, min_subtotal: {} }), cart).application_method).toMatchObject({
-      type: "percentage",
-      value: 50,
+    // Unset or empty: no minimum and no cap in any currency (50% of 49.99 is 24.995).
+    expect(planRewardDiscount(reward({ type: "percentage", percentage: 50, max_discount: {}, min_subtotal: {} }), cart)).toMatchObject({
+      application_method: { type: "fixed", value: 25 },
+      max_discount: null,
     })
   })
 })
@@ -84,6 +107,20 @@ describe("planPointsDiscount", () => {
     expect(() => planPointsDiscount(2500, setting, cart)).toThrow(/use at most 2499 points/)
     expect(() => planPointsDiscount(10, { ...setting, enabled: false }, cart)).toThrow(/does not let points pay/)
     expect(() => planPointsDiscount(10, setting, { ...cart, currency_code: "usd" })).toThrow(/cannot pay for carts in USD/)
+  })
+
+  it("pays in the currency's precision, rounded down, with a value per point finer than the currency", () => {
+    const kwd = { enabled: true, value_per_point: { kwd: 0.001, eur: 0.001, jpy: 0.5 }, max_cart_share: 0.5 }
+    // Exact to the fils: float code gave 1.23.
+    const fils = planPointsDiscount(1234, kwd, { currency_code: "kwd", currency_digits: 3, item_subtotal: 10, variant_ids: [] })
+    expect([fils.application_method.value, fils.discount_amount]).toEqual([1.234, 1.234])
+    // 1,235 points at 0.001 EUR are worth 1.235: they pay 1.23, never 1.24 (float code rounded up).
+    expect(planPointsDiscount(1235, kwd, cart).discount_amount).toBe(1.23)
+    expect(() => planPointsDiscount(9, kwd, cart)).toThrow("points 9 are worth less than 0.01 EUR: use at least 10 points")
+    const yen = { currency_code: "jpy", currency_digits: 0, item_subtotal: 1235, variant_ids: [] }
+    // Half of 1,235 JPY is 617 JPY; 1,235 points at 0.5 JPY are 617.5, paid as 617.
+    expect(planPointsDiscount(1235, kwd, yen).discount_amount).toBe(617)
+    expect(() => planPointsDiscount(1236, kwd, yen)).toThrow("points 1236 are worth 618 JPY, more than 50% of this cart (617 JPY): use at most 1235 points")
   })
 })
 
@@ -161,10 +198,30 @@ describe("checkoutProblem", () => {
         { is_tax_inclusive: true, tax_lines: [{ rate: "25" }], adjustments: [{ code: "SHIP", amount: 5 }] },
         null,
       ]
-      expect(discountByCode(lines)).toEqual({ "LOYALTY-A": 11, OTHER: 3, SHIP: 4 })
+      const byCode = Object.entries(discountByCode(lines)).map(([code, amount]) => [code, amount.toNumber()])
+      expect(Object.fromEntries(byCode)).toEqual({ "LOYALTY-A": 11, OTHER: 3, SHIP: 4 })
       const r = redemption({ reward: pctReward, metadata: { max_discount: 20, percentage: 10 } })
       // item_subtotal is before tax (100): 10% is 10, and the 12 charged with tax is those 10.
       expect(checkoutProblem({ ...base, item_subtotal: 100, discount_by_code: discountByCode(lines.slice(0, 1)) }, [r], [r])).toBeNull()
+    })
+
+    it("compares in the cart currency's precision and says so in its digits", () => {
+      const pctReward = { name: { en: "10% off" }, min_subtotal: null, type: "percentage", percentage: 10, max_discount: null }
+      const yen = { ...base, currency_code: "jpy", currency_digits: 0, item_subtotal: 1234, discount_by_code: { "LOYALTY-A": 123 } }
+      const r = redemption({ currency_code: "jpy", reward: pctReward, metadata: { percentage: 10 } })
+      // 10% of 1,234 JPY is 123.4: 123 is given, and so is 123.9 (Medusa's unrounded share), 124 is over.
+      expect(checkoutProblem(yen, [r], [r])).toBeNull()
+      expect(checkoutProblem({ ...yen, discount_by_code: { "LOYALTY-A": "123.9" } }, [r], [r])).toBeNull()
+      expect(checkoutProblem({ ...yen, discount_by_code: { "LOYALTY-A": 124 } }, [r], [r])).toBe(
+        'Reward "10% off" takes 124 JPY off, but on this cart it is worth at most 123 JPY (10% of the items (1234 JPY)): the cart changed since it was applied. Remove the reward and apply it again'
+      )
+      // Four fils over a KWD limit are refused (a cent-based tolerance let them through).
+      const fils = { ...base, currency_code: "kwd", currency_digits: 3, item_subtotal: "12.34", discount_by_code: { "LOYALTY-A": "1.238" } }
+      const k = redemption({ currency_code: "kwd", reward: pctReward, metadata: { percentage: 10 } })
+      expect(checkoutProblem(fils, [k], [k])).toMatch(/takes 1.238 KWD off, but on this cart it is worth at most 1.234 KWD \(10% of the items \(12.340 KWD\)\)/)
+      expect(checkoutProblem({ ...fils, discount_by_code: { "LOYALTY-A": "1.2344" } }, [k], [k])).toBeNull()
+      const min = redemption({ currency_code: "jpy", reward: { name: { en: "Treat" }, min_subtotal: { jpy: 5000 } } })
+      expect(checkoutProblem(yen, [min], [])).toBe('Reward "Treat" needs a cart subtotal of at least 5000 JPY; the cart now has 1234')
     })
 
     it("leaves fixed amounts, free shipping and free products alone", () => {

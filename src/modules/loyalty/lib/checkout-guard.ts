@@ -1,13 +1,27 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+import type BigNumberJS from "bignumber.js"
 import type { PointsAsMoney, RedemptionDTO, RewardDTO } from "../types"
-import { pointsShareLimit } from "./reward-discount"
+import {
+  currencyDigits,
+  exceedsLimit,
+  formatAmount,
+  formatMoney,
+  formatShare,
+  maxPointsWithin,
+  percentOf,
+  shareLimit,
+  toMoney,
+} from "./money"
 
 export type CheckoutCart = {
   id: string
   currency_code: string
-  item_subtotal: number
+  /** Digits of the cart's currency (JPY 0, KWD 3); 2 when not given. */
+  currency_digits?: number
+  item_subtotal: BigNumberInput
   promotion_codes: string[]
   /** Discount given by each promotion code on this cart before tax, major units (see discountByCode). */
-  discount_by_code: Record<string, number>
+  discount_by_code: Record<string, BigNumberInput>
   /**
    * The program's points-as-money setting now: the share limit of a points redemption that
    * did not keep the share it was applied under.
@@ -30,8 +44,10 @@ type GuardedRedemption = RedemptionDTO & {
 export type AdjustedLine = {
   /** A shipping method's adjustments carry no flag of their own: they follow the method. */
   is_tax_inclusive?: boolean | null
-  tax_lines?: ({ rate?: number | string | null } | null)[] | null
-  adjustments?: ({ code?: string | null; amount?: number | string | null; is_tax_inclusive?: boolean | null } | null)[] | null
+  tax_lines?: ({ rate?: BigNumberInput | null } | null)[] | null
+  adjustments?:
+    | ({ code?: string | null; amount?: BigNumberInput | null; raw_amount?: BigNumberInput | null; is_tax_inclusive?: boolean | null } | null)[]
+    | null
 }
 
 /**
@@ -39,59 +55,59 @@ export type AdjustedLine = {
  * cart's `item_subtotal`, which the limits are worked out from. Medusa stores an adjustment of a
  * tax-inclusive line with its tax; like Medusa's totals, that tax is taken out.
  */
-export function discountByCode(lines: (AdjustedLine | null | undefined)[]): Record<string, number> {
-  const byCode: Record<string, number> = {}
+export function discountByCode(lines: (AdjustedLine | null | undefined)[]): Record<string, BigNumberJS> {
+  const byCode: Record<string, BigNumberJS> = {}
   for (const line of lines) {
-    const rate = (line?.tax_lines ?? []).reduce((sum, t) => sum + Number(t?.rate ?? 0), 0) / 100
+    const rate = (line?.tax_lines ?? []).reduce((sum, t) => sum.plus(toMoney(t?.rate)), toMoney(0)).div(100)
     for (const a of line?.adjustments ?? []) {
       if (!a?.code) continue
-      const amount = Number(a.amount ?? 0)
+      // The raw amount keeps every digit Medusa worked out; the amount column may be rounded.
+      const amount = toMoney(a.raw_amount ?? a.amount)
       const withTax = a.is_tax_inclusive ?? line?.is_tax_inclusive ?? false
-      byCode[a.code] = (byCode[a.code] ?? 0) + (withTax ? amount / (1 + rate) : amount)
+      byCode[a.code] = (byCode[a.code] ?? toMoney(0)).plus(withTax ? amount.div(rate.plus(1)) : amount)
     }
   }
   return byCode
 }
 
-/** Discounts are compared to the cent (Medusa keeps adjustments unrounded). */
-const TOLERANCE = 0.005
-
 const label = (r: GuardedRedemption) => (r.reward ? `Reward "${r.reward.name.en}"` : `${r.points} points`)
-const money = (n: number, currency: string) => `${n.toFixed(2)} ${currency.toUpperCase()}`
 
 /**
  * The most a redemption's discount may be worth on the cart as it is now, with how that is
  * worked out; null when the discount does not depend on the cart's size (fixed amounts, which
  * Medusa never lets exceed the items; free shipping; a free product).
  *
- * - A percentage reward: its percentage of the items, never more than its cap. When the cap
- *   bound at apply time the promotion is a fixed amount (so a bigger cart cannot exceed it),
- *   and a cart that shrank afterwards would keep the whole cap without this check.
+ * - A percentage reward: its percentage of the items, never more than its cap. Its promotion is
+ *   the fixed amount it came to when applied (rounded to the currency, or the cap), which a
+ *   cart that shrank afterwards would keep in full without this check.
  * - Points as money: the program's share of the items, as when the points were applied.
  */
-export function discountLimit(r: GuardedRedemption, cart: CheckoutCart): { limit: number; basis: string; maxPoints?: number } | null {
+export function discountLimit(r: GuardedRedemption, cart: CheckoutCart): { limit: BigNumberJS; basis: string; maxPoints?: number } | null {
   const cur = r.currency_code
-  const subtotal = cart.item_subtotal
+  const digits = currencyDigits(cart.currency_digits)
+  const money = (n: BigNumberInput) => formatMoney(n, cur, digits)
+  const subtotal = toMoney(cart.item_subtotal)
   if (r.kind === "points") {
     const share = r.metadata?.max_cart_share ?? cart.points_as_money?.max_cart_share
     if (share == null) return null
-    const limit = pointsShareLimit(subtotal, share)
-    const perPoint = r.metadata?.value_per_point ?? (r.discount_amount != null ? Number(r.discount_amount) / r.points : null)
+    const limit = shareLimit(subtotal, share, digits)
+    const perPoint = r.metadata?.value_per_point ?? (r.discount_amount != null && r.points ? toMoney(r.discount_amount).div(r.points) : null)
     return {
       limit,
-      basis: `points may pay at most ${Math.round(share * 100)}% of the items (${money(subtotal, cur)})`,
-      maxPoints: perPoint ? Math.floor(limit / perPoint + 1e-6) : undefined,
+      basis: `points may pay at most ${formatShare(share)}% of the items (${money(subtotal)})`,
+      maxPoints: perPoint ? maxPointsWithin(limit, perPoint, digits) : undefined,
     }
   }
   const percentage = r.metadata?.percentage ?? (r.reward?.type === "percentage" ? r.reward.percentage : null)
   const cap = r.metadata?.max_discount ?? r.reward?.max_discount?.[cur] ?? null
   if (percentage == null) {
-    return cap == null ? null : { limit: cap, basis: `its cap is ${money(cap, cur)}` }
+    return cap == null ? null : { limit: toMoney(cap), basis: `its cap is ${money(cap)}` }
   }
-  const share = (subtotal * percentage) / 100
+  // Unrounded: the discount was rounded to the currency, which the comparison's tolerance allows.
+  const share = percentOf(subtotal, percentage)
   return {
-    limit: cap == null ? share : Math.min(share, cap),
-    basis: `${percentage}% of the items (${money(subtotal, cur)})${cap == null ? "" : `, at most ${money(cap, cur)}`}`,
+    limit: cap == null || share.lt(cap) ? share : toMoney(cap),
+    basis: `${percentage}% of the items (${money(subtotal)})${cap == null ? "" : `, at most ${money(cap)}`}`,
   }
 }
 
@@ -101,6 +117,8 @@ export function discountLimit(r: GuardedRedemption, cart: CheckoutCart): { limit
  * carries (which may belong to another cart or be released).
  */
 export function checkoutProblem(cart: CheckoutCart, onCart: GuardedRedemption[], byCode: GuardedRedemption[]): string | null {
+  const digits = currencyDigits(cart.currency_digits)
+  const subtotal = toMoney(cart.item_subtotal)
   for (const r of byCode) {
     if (r.cart_id !== cart.id) return `Promotion code ${r.promotion_code} belongs to another cart: remove it from this cart`
     if (r.status === "released") {
@@ -116,18 +134,20 @@ export function checkoutProblem(cart: CheckoutCart, onCart: GuardedRedemption[],
       return `${label(r)} was applied in ${r.currency_code.toUpperCase()} but the cart is now in ${cart.currency_code.toUpperCase()}: remove it and apply it again`
     }
     const minimum = r.reward?.min_subtotal?.[r.currency_code]
-    if (minimum !== undefined && cart.item_subtotal < minimum) {
-      return `${label(r)} needs a cart subtotal of at least ${minimum.toFixed(2)} ${r.currency_code.toUpperCase()}; the cart now has ${cart.item_subtotal.toFixed(2)}`
+    if (minimum !== undefined && subtotal.lt(minimum)) {
+      return `${label(r)} needs a cart subtotal of at least ${formatMoney(minimum, r.currency_code, digits)}; the cart now has ${formatAmount(subtotal, digits)}`
     }
     const given = cart.discount_by_code[r.promotion_code] ?? 0
     const allowed = discountLimit(r, cart)
-    if (allowed && given > allowed.limit + TOLERANCE) {
+    // Compared in the currency's precision: Medusa keeps adjustments unrounded.
+    if (allowed && exceedsLimit(given, allowed.limit, digits)) {
       const cur = r.currency_code
+      const money = (n: BigNumberInput) => formatMoney(n, cur, digits)
       if (r.kind === "points") {
         const retry = allowed.maxPoints !== undefined ? ` with at most ${allowed.maxPoints} points` : ""
-        return `${label(r)} take ${money(given, cur)} off, but ${allowed.basis}, which is ${money(allowed.limit, cur)}: the cart changed since they were applied. Remove them and apply points again${retry}`
+        return `${label(r)} take ${money(given)} off, but ${allowed.basis}, which is ${money(allowed.limit)}: the cart changed since they were applied. Remove them and apply points again${retry}`
       }
-      return `${label(r)} takes ${money(given, cur)} off, but on this cart it is worth at most ${money(allowed.limit, cur)} (${allowed.basis}): the cart changed since it was applied. Remove the reward and apply it again`
+      return `${label(r)} takes ${money(given)} off, but on this cart it is worth at most ${money(allowed.limit)} (${allowed.basis}): the cart changed since it was applied. Remove the reward and apply it again`
     }
   }
   return null

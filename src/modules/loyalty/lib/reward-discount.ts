@@ -1,5 +1,20 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import type { PointsAsMoney, RewardDTO } from "../types"
+import {
+  currencyDigits,
+  floorToCurrency,
+  formatMoney,
+  formatShare,
+  maxPointsWithin,
+  minPointsForUnit,
+  percentOf,
+  pointsAsMoney,
+  roundToCurrency,
+  shareLimit,
+  smallestUnit,
+  toMoney,
+} from "./money"
 
 /** What a reward is worth on one cart, as Medusa promotion settings. */
 export type DiscountPlan = {
@@ -12,7 +27,7 @@ export type DiscountPlan = {
     max_quantity?: number
     target_rules?: { attribute: string; operator: "eq"; values: string[] }[]
   }
-  /** Money taken off when it is a fixed amount; null when it follows the cart (percentages, shipping, product). */
+  /** Money taken off (a percentage too: see planRewardDiscount); null when it follows the cart (free shipping, free product). */
   discount_amount: number | null
   /** Largest discount allowed on this cart (a capped percentage), checked again at checkout. */
   max_discount: number | null
@@ -26,15 +41,14 @@ export type DiscountPlan = {
 
 export type CartForDiscount = {
   currency_code: string
+  /** Digits of the cart's currency (Medusa's currency module: JPY 0, KWD 3); 2 when not given. */
+  currency_digits?: number
   /** Items before discounts, major units. */
-  item_subtotal: number
+  item_subtotal: BigNumberInput
   variant_ids: string[]
 }
 
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-const money = (n: number, currency: string) => `${n.toFixed(2)} ${currency.toUpperCase()}`
-/** Rounds to cents without float drift (0.1 * 3 = 0.30000000000000004). */
-export const roundMoney = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100
 
 /**
  * A per-currency condition of a reward for the cart's currency. A merchant who set it for some
@@ -49,42 +63,51 @@ function forCurrency(map: Record<string, number> | null | undefined, cur: string
   return map[cur]
 }
 
-/** Checks the reward against the cart and builds its promotion; throws NOT_ALLOWED with the reason. */
+/**
+ * Checks the reward against the cart and builds its promotion; throws NOT_ALLOWED with the reason.
+ * Amounts are in the cart currency's precision: a percentage is given as the fixed amount it
+ * comes to on the cart now, rounded to the currency (10% of 1,234 JPY is 123 JPY; a Medusa
+ * percentage promotion would take 123.4 off), and the checkout guard holds it to the percentage
+ * of the cart as it is then.
+ */
 export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): DiscountPlan {
   const cur = cart.currency_code.toLowerCase()
+  const digits = currencyDigits(cart.currency_digits)
+  const subtotal = toMoney(cart.item_subtotal)
+  const money = (n: BigNumberInput) => formatMoney(n, cur, digits)
   const label = `Reward "${reward.name.en}"`
   const minimum = forCurrency(reward.min_subtotal, cur, label, "minimum subtotal")
-  if (minimum !== undefined && cart.item_subtotal < minimum) {
-    throw notAllowed(`${label} needs a cart subtotal of at least ${money(minimum, cur)}; this cart has ${money(cart.item_subtotal, cur)}`)
+  if (minimum !== undefined && subtotal.lt(minimum)) {
+    throw notAllowed(`${label} needs a cart subtotal of at least ${money(minimum)}; this cart has ${money(subtotal)}`)
   }
+  const fixed = (amount: BigNumberInput) => ({ type: "fixed" as const, target_type: "order" as const, allocation: "across" as const, value: toMoney(amount).toNumber(), currency_code: cur })
   switch (reward.type) {
     case "fixed_amount": {
-      const amount = reward.amounts?.[cur]
-      if (amount === undefined) {
+      const configured = reward.amounts?.[cur]
+      if (configured === undefined) {
         throw notAllowed(`${label} is not offered in ${cur.toUpperCase()} (offered in: ${Object.keys(reward.amounts ?? {}).join(", ").toUpperCase() || "none"})`)
       }
+      // Saved rewards are checked against the currency; one saved before that never gives more.
+      const amount = floorToCurrency(configured, digits)
       return {
-        application_method: { type: "fixed", target_type: "order", allocation: "across", value: amount, currency_code: cur },
-        discount_amount: Math.min(amount, cart.item_subtotal),
+        application_method: fixed(amount),
+        discount_amount: (subtotal.lt(amount) ? subtotal : toMoney(amount)).toNumber(),
         max_discount: null,
       }
     }
     case "percentage": {
       const pct = reward.percentage ?? 0
-      const cap = forCurrency(reward.max_discount, cur, label, "cap")
-      const full = roundMoney((cart.item_subtotal * pct) / 100)
-      if (cap !== undefined && full > cap) {
-        // The cap binds now: give the cap as a fixed amount, so a bigger cart cannot exceed it.
-        return {
-          application_method: { type: "fixed", target_type: "order", allocation: "across", value: cap, currency_code: cur },
-          discount_amount: cap,
-          max_discount: cap,
-          limits: { percentage: pct },
-        }
+      const configuredCap = forCurrency(reward.max_discount, cur, label, "cap")
+      const cap = configuredCap === undefined ? undefined : floorToCurrency(configuredCap, digits).toNumber()
+      const full = roundToCurrency(percentOf(subtotal, pct), digits)
+      // The cap binds now: give the cap, so a bigger cart cannot exceed it.
+      const given = cap !== undefined && full.gt(cap) ? toMoney(cap) : full
+      if (!given.gt(0)) {
+        throw notAllowed(`${label} gives ${pct}% of the items, which is less than ${money(smallestUnit(digits))} on this cart (${money(subtotal)})`)
       }
       return {
-        application_method: { type: "percentage", target_type: "order", allocation: "across", value: pct },
-        discount_amount: null,
+        application_method: fixed(given),
+        discount_amount: given.toNumber(),
         max_discount: cap ?? null,
         limits: { percentage: pct },
       }
@@ -115,30 +138,32 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
   }
 }
 
-/** Points paid as money: checks the program setting and the cart share, builds a fixed discount. */
+/**
+ * Points paid as money: checks the program setting and the cart share, builds a fixed discount.
+ * The value of a point may be finer than the currency (0.001 EUR); what the points pay is
+ * rounded down to the currency, and so is the share, so points never pay more than either.
+ */
 export function planPointsDiscount(points: number, setting: PointsAsMoney | null, cart: CartForDiscount): DiscountPlan {
   const cur = cart.currency_code.toLowerCase()
+  const digits = currencyDigits(cart.currency_digits)
+  const money = (n: BigNumberInput) => formatMoney(n, cur, digits)
   if (!setting?.enabled) throw notAllowed("This program does not let points pay for carts")
   const value = setting.value_per_point?.[cur]
   if (!value) throw notAllowed(`Points cannot pay for carts in ${cur.toUpperCase()}`)
-  const amount = roundMoney(points * value)
-  // The share is rounded down to the cent: points never pay more than the configured share.
-  const limit = pointsShareLimit(cart.item_subtotal, setting.max_cart_share)
-  if (amount > limit) {
-    const maxPoints = Math.floor(limit / value + 1e-6)
+  const amount = pointsAsMoney(points, value, digits)
+  if (!amount.gt(0)) {
+    throw notAllowed(`points ${points} are worth less than ${money(smallestUnit(digits))}: use at least ${minPointsForUnit(value, digits)} points`)
+  }
+  const limit = shareLimit(cart.item_subtotal, setting.max_cart_share, digits)
+  if (amount.gt(limit)) {
     throw notAllowed(
-      `points ${points} are worth ${money(amount, cur)}, more than ${Math.round(setting.max_cart_share * 100)}% of this cart (${money(limit, cur)}): use at most ${maxPoints} points`
+      `points ${points} are worth ${money(amount)}, more than ${formatShare(setting.max_cart_share)}% of this cart (${money(limit)}): use at most ${maxPointsWithin(limit, value, digits)} points`
     )
   }
   return {
-    application_method: { type: "fixed", target_type: "order", allocation: "across", value: amount, currency_code: cur },
-    discount_amount: amount,
+    application_method: { type: "fixed", target_type: "order", allocation: "across", value: amount.toNumber(), currency_code: cur },
+    discount_amount: amount.toNumber(),
     max_discount: null,
     limits: { max_cart_share: setting.max_cart_share, value_per_point: value },
   }
-}
-
-/** The most points as money may pay on a cart: the share of its items, rounded down to the cent. */
-export function pointsShareLimit(itemSubtotal: number, maxCartShare: number): number {
-  return Math.floor(itemSubtotal * maxCartShare * 100 + 1e-6) / 100
 }
