@@ -2,6 +2,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { toMoney } from "../../../modules/loyalty/lib/money"
+import { loadCurrencyDigitsFor } from "../currency-precision"
 
 export const loadRedemptionCartStepId = "load-redemption-cart"
 
@@ -10,6 +12,8 @@ export type LoadRedemptionCartInput = { cart_id: string; customer_id: string }
 export type RedemptionCart = {
   id: string
   currency_code: string
+  /** Digits of the cart's currency (JPY 0, KWD 3): discounts are rounded to them. */
+  currency_digits: number
   item_subtotal: number
   variant_ids: string[]
   promotion_codes: string[]
@@ -38,7 +42,10 @@ export const loadRedemptionCartStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed`)
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const program = await loyalty.getOrCreateDefaultProgram()
+    const [program, currencyDigits] = await Promise.all([
+      loyalty.getOrCreateDefaultProgram(),
+      loadCurrencyDigitsFor(container, cart.currency_code),
+    ])
     const [account] = await loyalty.listLoyaltyAccounts({ customer_id: input.customer_id, program_id: program.id }, { take: 1 })
     if (!account) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Join the loyalty program before spending points (POST /store/loyalty/enroll)")
@@ -47,7 +54,8 @@ export const loadRedemptionCartStep = createStep(
       cart: {
         id: cart.id,
         currency_code: cart.currency_code,
-        item_subtotal: Number(cart.item_subtotal ?? 0),
+        currency_digits: currencyDigits,
+        item_subtotal: toMoney(cart.item_subtotal as any).toNumber(),
         variant_ids: (cart.items ?? []).map((i: any) => i?.variant_id).filter(Boolean),
         promotion_codes: (cart.promotions ?? []).map((p: any) => p?.code).filter(Boolean),
       },
