@@ -2,8 +2,8 @@
  * Bulk seeding for the scenarios that need a big ledger (rebuildBalances, debits against
  * many open lots). Writing 20,000 entries one creditPoints call at a time would take most
  * of the time budget, so the rows are inserted directly, in the exact shape creditPoints
- * writes them: one `earn` entry + one lot per credit, running balance_after, and the
- * account's cached balance and lifetime_earned equal to the sums. The invariant check that
+ * writes them: one `earn` entry + one lot per credit, running balance_after, earned_change, and
+ * the account's cached balance and lifetime_earned equal to the sums. The invariant check that
  * follows the seeding proves the seeded ledger is consistent.
  */
 const { generateEntityId } = require("@medusajs/framework/utils")
@@ -40,6 +40,7 @@ async function seedLedger(knex, { programId, accounts, entriesPerAccount, points
         points: pointsPerEntry,
         balance_after: (e + 1) * pointsPerEntry,
         shortfall: 0,
+        earned_change: pointsPerEntry,
         source_type: "order",
         source_id: `order_seed_${tag}_${a}_${e}`,
         idempotency_key: `seed:${tag}:${a}:${e}`,

@@ -9,3 +9,8 @@ export { LoyaltyModuleService }
 export * from "./types"
 export * from "./events"
 export * from "./options"
+export type {
+  OrderPointsState,
+  SettleOrderPointsInput,
+  SettleOrderPointsResult,
+} from "./lib/ledger/order-points-store"

@@ -9,9 +9,20 @@ import {
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
 import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
-import { LedgerStore } from "./lib/ledger-store"
+import { ExpiryStore } from "./lib/ledger/expiry-store"
+import { followKey, LedgerKernel } from "./lib/ledger/kernel"
+import { LedgerStore } from "./lib/ledger/ledger-store"
+import {
+  OrderPointsStore,
+  orderPointsState,
+  type OrderPointsState,
+  type SettleOrderPointsInput,
+  type SettleOrderPointsResult,
+} from "./lib/ledger/order-points-store"
+import { RebuildStore } from "./lib/ledger/rebuild-store"
+import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
-import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
+import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
 import type {
   BalanceDrift,
   CreditPointsInput,
@@ -21,7 +32,6 @@ import type {
   LedgerChangeResult,
   LedgerActor,
   LedgerEntryDTO,
-  LedgerSourceType,
   RebuildBalancesResult,
   RedemptionDTO,
   ReverseEntryInput,
@@ -38,10 +48,25 @@ const REPLACED_JSON: Record<"loyalty_reward" | "loyalty_program", string[]> = {
   loyalty_program: ["earn_rates", "points_as_money"],
 }
 
+/** Account fields a caller may change; balance, points owed and lifetime points move with the ledger only. */
+const ACCOUNT_WRITABLE = ["id", "status", "locale", "metadata"]
+
+const refuser = (method: string, instead: string) => async (..._args: unknown[]): Promise<never> => {
+  throw refused(method, instead)
+}
+
+const refused = (method: string, instead: string) =>
+  new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `LoyaltyModuleService.${method} is not available: ${instead}. Ledger entries, lots, balances and redemptions change only through the ledger, under the account lock`
+  )
+
 /**
  * The loyalty module: programs, accounts and the points ledger.
- * Every change of points goes through creditPoints, debitPoints, reverseEntry or
- * expireDueLots, which lock the account row and keep the cached balance in step.
+ * Every change of points goes through creditPoints, debitPoints, reverseEntry, settleOrderPoints,
+ * the redemption verbs or expireDueLots, which lock the account row and keep its cached
+ * balance, points owed and lifetime points in step with the ledger. The writers MedusaService
+ * would generate for entries, lots, redemptions and account balances are refused.
  */
 export default class LoyaltyModuleService extends MedusaService({
   LoyaltyProgram,
@@ -53,6 +78,7 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyReward: Reward,
   LoyaltyRedemption: Redemption,
   LoyaltyRewardReadyNotice: RewardReadyNotice,
+  LoyaltyOrderRetry: OrderRetry,
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>
@@ -71,29 +97,24 @@ export default class LoyaltyModuleService extends MedusaService({
     return { ...this.redemptionSettings_ }
   }
 
-  /** The store's program: the oldest one, created with defaults when there is none. */
+  /**
+   * The store's program: the oldest one, created with defaults when there is none. Every
+   * checkout and storefront read asks for it: one read, and a transaction only to create it.
+   */
   @InjectManager()
   async getOrCreateDefaultProgram(@MedusaContext() sharedContext: Context = {}) {
-    const id = await this.getOrCreateDefaultProgramId_(sharedContext)
+    const [existing] = await this.listLoyaltyPrograms({}, { order: { created_at: "ASC" }, take: 1 }, sharedContext)
+    if (existing) return existing
+    const id = await this.createDefaultProgram_(sharedContext)
     return await this.retrieveLoyaltyProgram(id, {}, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async getOrCreateDefaultProgramId_(
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<string> {
-    const knex = LedgerStore.knexOf(sharedContext)
-    const oldest = () =>
-      knex("loyalty_program").whereNull("deleted_at").orderBy("created_at", "asc").first("id")
-    // Every checkout and storefront read asks for the program: take the lock only to create it.
-    let existing = await oldest()
-    if (!existing) {
-      await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [DEFAULT_PROGRAM_LOCK])
-      existing = await oldest()
-    }
-    if (existing) {
-      return existing.id
-    }
+  protected async createDefaultProgram_(@MedusaContext() sharedContext: Context = {}): Promise<string> {
+    const knex = LedgerKernel.knexOf(sharedContext)
+    await knex.raw("select pg_advisory_xact_lock(hashtext(?))", [DEFAULT_PROGRAM_LOCK])
+    const existing = await knex(TABLES.program).whereNull("deleted_at").orderBy("created_at", "asc").first("id")
+    if (existing) return existing.id
     const [created] = await this.createLoyaltyPrograms([this.defaultProgram_], sharedContext)
     return created.id
   }
@@ -109,7 +130,7 @@ export default class LoyaltyModuleService extends MedusaService({
         return await this.enroll_(input, sharedContext)
       } catch (e) {
         // A card number collision (1 in 10^14) is retried with a new number.
-        if (attempt < 3 && LedgerStore.isUniqueViolation(e, "card_number")) continue
+        if (attempt < 3 && LedgerKernel.isUniqueViolation(e, "card_number")) continue
         throw e
       }
     }
@@ -120,7 +141,7 @@ export default class LoyaltyModuleService extends MedusaService({
     input: EnrollInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<EnrollResult> {
-    const store = LedgerStore.of(sharedContext)
+    const store = new LedgerStore(LedgerKernel.knexOf(sharedContext))
     const program = await store.program(input.program_id)
     const { account_id, created } = await store.insertAccount({
       program_id: program.id,
@@ -151,7 +172,7 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult> {
     assertPositivePoints(input.points)
-    return await LedgerStore.of(sharedContext).credit(input)
+    return await this.ledger_(sharedContext).credit(input)
   }
 
   /**
@@ -164,50 +185,57 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult> {
     assertPositivePoints(input.points)
-    return await LedgerStore.of(sharedContext).debit(input)
+    return await this.ledger_(sharedContext).debit(input)
   }
 
   /**
-   * Undoes an entry with a new one. A credit is taken back as far as the balance allows
-   * (the rest is recorded as `shortfall`); a debit is given back to the lots it used.
+   * Undoes an entry with a new one that closes it (once). A debit is given back to the lots it
+   * used; a credit is clawed back: what the balance holds is taken, points of its lot that
+   * already expired are not taken twice, and the rest becomes a debt (`debt` entry,
+   * `points_owed`) that the next credit or release pays first.
    */
   @InjectTransactionManager()
   async reverseEntry(
     input: ReverseEntryInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult | null> {
-    return await LedgerStore.of(sharedContext).reverse(input)
+    return await this.ledger_(sharedContext).reverse(input)
   }
 
   /**
-   * Takes back part of a credit (returned items): never more than is left of it, never below
-   * zero (the rest is recorded as shortfall). Idempotent on the key.
+   * Brings an order's net points (its earn entries minus their clawbacks) to `target` with one
+   * entry, under the account lock: a credit (`earn`, paying debts first) or a clawback
+   * (`reverse`, with a `debt` for what the balance cannot cover). Settling again to the same
+   * target writes nothing. The order coordinator (settleOrderLoyaltyWorkflow) decides the target.
    */
   @InjectTransactionManager()
-  async reversePartOfEntry(
-    input: { entry_id: string; points: number; idempotency_key: string; source_type: LedgerSourceType; source_id: string; reason: string },
+  async settleOrderPoints(
+    input: SettleOrderPointsInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LedgerChangeResult | null> {
-    assertPositivePoints(input.points)
-    return await LedgerStore.of(sharedContext).reversePart(input)
+  ): Promise<SettleOrderPointsResult> {
+    if (!Number.isSafeInteger(input.target) || input.target < 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `target must be a whole number >= 0, got ${input.target}`)
+    }
+    return await new OrderPointsStore(LedgerKernel.knexOf(sharedContext)).settle(input)
   }
 
-  /** Points of an entry already taken back in parts (by returns). */
-  @InjectTransactionManager()
-  async pointsTakenBackInParts(entryId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return await LedgerStore.of(sharedContext).partsTakenBack(entryId)
+  /** An order's points as its entries tell them (net, credited, clawed back, its entries). A read. */
+  @InjectManager()
+  async retrieveOrderPointsState(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<OrderPointsState> {
+    const entries = await OrderPointsStore.entriesOf(LedgerKernel.readerOf(sharedContext), orderId)
+    return orderPointsState(orderId, entries)
   }
 
   /**
    * The entry that holds an idempotency key now: entries undone by a workflow compensation
    * are skipped, so a retried run's entry is found. Null when the key was never used.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async retrieveLiveEntryByKey(
     idempotencyKey: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerEntryDTO | null> {
-    const { entry } = await LedgerStore.of(sharedContext).followKey(idempotencyKey)
+    const { entry } = await followKey(LedgerKernel.readerOf(sharedContext), idempotencyKey)
     return entry
   }
 
@@ -218,7 +246,7 @@ export default class LoyaltyModuleService extends MedusaService({
     now: Date = new Date(),
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult[]> {
-    return await LedgerStore.of(sharedContext).expireDueLots(accountId, now)
+    return await new ExpiryStore(LedgerKernel.knexOf(sharedContext)).expireDueLots(accountId, now)
   }
 
   /** Ids of accounts holding lots that expired before `now` (for the expiry job). */
@@ -228,7 +256,7 @@ export default class LoyaltyModuleService extends MedusaService({
     limit = 500,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    return await LedgerStore.of(sharedContext).accountIdsWithDueLots(now, limit)
+    return await new ExpiryStore(LedgerKernel.knexOf(sharedContext)).accountIdsWithDueLots(now, limit)
   }
 
   /**
@@ -245,7 +273,7 @@ export default class LoyaltyModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give either reward_id or points")
     }
     if (input.points !== undefined) assertPositivePoints(input.points)
-    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).reserve(input)
+    return await new RedemptionStore(LedgerKernel.knexOf(sharedContext)).reserve(input)
   }
 
   /** Marks a pending redemption reserved, with the promotion that carries its discount. */
@@ -255,7 +283,7 @@ export default class LoyaltyModuleService extends MedusaService({
     promotionId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RedemptionDTO> {
-    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).attachPromotion(redemptionId, promotionId)
+    return await new RedemptionStore(LedgerKernel.knexOf(sharedContext)).attachPromotion(redemptionId, promotionId)
   }
 
   /** Gives a redemption's reserved points back. Idempotent; refuses a spent one. */
@@ -264,7 +292,7 @@ export default class LoyaltyModuleService extends MedusaService({
     input: { redemption_id: string; reason: string; actor?: LedgerActor; free_key?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).release(input)
+    return await new RedemptionStore(LedgerKernel.knexOf(sharedContext)).release(input)
   }
 
   /** Spends a reserved redemption on an order (a 0-point `redeem` entry closing the reservation). */
@@ -273,7 +301,7 @@ export default class LoyaltyModuleService extends MedusaService({
     input: { redemption_id: string; order_id: string },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).capture(input)
+    return await new RedemptionStore(LedgerKernel.knexOf(sharedContext)).capture(input)
   }
 
   /** Gives back the points a canceled order spent. Idempotent. */
@@ -282,7 +310,7 @@ export default class LoyaltyModuleService extends MedusaService({
     input: { redemption_id: string; reason: string },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await new RedemptionStore(LedgerStore.knexOf(sharedContext)).refund(input)
+    return await new RedemptionStore(LedgerKernel.knexOf(sharedContext)).refund(input)
   }
 
   /**
@@ -296,8 +324,8 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     if (!input.reward_ids.length) return []
-    const knex = LedgerStore.knexOf(sharedContext)
-    const rows = await knex("loyalty_reward_ready_notice")
+    const knex = LedgerKernel.knexOf(sharedContext)
+    const rows = await knex(TABLES.rewardReadyNotice)
       .insert(
         input.reward_ids.map((reward_id) => ({
           id: generateEntityId(undefined, "lrrn"),
@@ -320,10 +348,47 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     if (!input.reward_ids.length) return
-    await LedgerStore.knexOf(sharedContext)("loyalty_reward_ready_notice")
+    await LedgerKernel.knexOf(sharedContext)(TABLES.rewardReadyNotice)
       .where({ account_id: input.account_id, entry_id: input.entry_id })
       .whereIn("reward_id", input.reward_ids)
       .delete()
+  }
+
+  /**
+   * Records a failed coordinator run of an order (or another failure of its retry): the
+   * retry job runs it again after a backoff that doubles with each attempt (1 min to 6 h).
+   */
+  @InjectTransactionManager()
+  async recordOrderRetry(
+    input: { order_id: string; trigger: string; error: string; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ attempts: number; next_attempt_at: Date }> {
+    const knex = LedgerKernel.knexOf(sharedContext)
+    const now = input.now ?? new Date()
+    const earlier = await knex(TABLES.orderRetry).where({ order_id: input.order_id }).forUpdate().first("id", "attempts")
+    const attempts = (earlier?.attempts ?? 0) + 1
+    const next_attempt_at = new Date(now.getTime() + Math.min(6 * 3600, 60 * 2 ** (attempts - 1)) * 1000)
+    const row = { last_error: input.error.slice(0, 2000), attempts, next_attempt_at, updated_at: now, deleted_at: null }
+    if (earlier) await knex(TABLES.orderRetry).where({ id: earlier.id }).update(row)
+    else {
+      await knex(TABLES.orderRetry)
+        .insert({ id: generateEntityId(undefined, "lordr"), order_id: input.order_id, trigger: input.trigger, ...row })
+        .onConflict("order_id")
+        .merge(row)
+    }
+    return { attempts, next_attempt_at }
+  }
+
+  /** Orders whose coordinator run is due again. */
+  @InjectManager()
+  async listDueOrderRetries(now: Date = new Date(), limit = 100, @MedusaContext() sharedContext: Context = {}) {
+    return await this.listLoyaltyOrderRetries({ next_attempt_at: { $lte: now } } as any, { take: limit, order: { next_attempt_at: "ASC" } }, sharedContext)
+  }
+
+  /** The order was settled: no retry is due any more. */
+  @InjectTransactionManager()
+  async clearOrderRetry(orderId: string, @MedusaContext() sharedContext: Context = {}) {
+    await LedgerKernel.knexOf(sharedContext)(TABLES.orderRetry).where({ order_id: orderId }).delete()
   }
 
   /** Updates a reward; its per-locale and per-currency fields are replaced, not merged. */
@@ -352,7 +417,7 @@ export default class LoyaltyModuleService extends MedusaService({
   ) {
     const columns = REPLACED_JSON[table].filter((c) => data[c] !== undefined)
     if (!columns.length) return
-    const knex = LedgerStore.knexOf(sharedContext)
+    const knex = LedgerKernel.knexOf(sharedContext)
     const row = Object.fromEntries(columns.map((c) => [c, data[c] === null ? null : JSON.stringify(data[c])]))
     const updated = await knex(table).where({ id }).whereNull("deleted_at").update({ ...row, updated_at: new Date() })
     if (!updated) {
@@ -361,25 +426,69 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 
   /**
-   * Recomputes every cached balance from the ledger and reports accounts whose cache or
-   * lots disagree with it. With `fix`, rewrites the cached balances (the ledger is the truth).
+   * Checks every account against its entries: cached balance, points owed and lifetime points
+   * against the sums of its entries, its lots against the entries that used and restored them.
+   * With `fix`, rewrites each drifted account (caches and lots) from its entries while holding
+   * the account's lock, re-reading under it; drift the entries themselves cannot explain is
+   * reported in `unrepairable` and left alone.
    */
   @InjectTransactionManager()
   async rebuildBalances(
     { fix = false }: { fix?: boolean } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RebuildBalancesResult> {
-    const store = LedgerStore.of(sharedContext)
-    const rows = await store.balanceReport()
-    const drift: BalanceDrift[] = rows.filter(
-      (r) => r.cached_balance !== r.ledger_balance || r.lot_balance !== r.ledger_balance
-    )
+    const store = new RebuildStore(LedgerKernel.knexOf(sharedContext))
+    const { accounts_checked, drift } = await store.report()
+    const unrepairable: RebuildBalancesResult["unrepairable"] = []
     if (fix) {
-      for (const d of drift) {
-        await store.writeCachedBalance(d.account_id, d.ledger_balance)
+      // Sorted, so two repairs running at once take the account locks in the same order.
+      for (const id of drift.map((d) => d.account_id).sort()) {
+        const problem = await store.repair(id)
+        if (problem) unrepairable.push({ account_id: id, problem })
       }
     }
-    return { accounts_checked: rows.length, drift, fixed: fix && drift.length > 0 }
+    return { accounts_checked, drift, fixed: fix && drift.length > unrepairable.length, unrepairable }
+  }
+
+  protected ledger_(sharedContext: Context) {
+    return new LedgerStore(LedgerKernel.knexOf(sharedContext))
+  }
+
+  // The generated writers that would change points, lots, redemptions or accounts around the
+  // account lock: refused, naming what to call instead.
+  readonly createLoyaltyLedgerEntries = refuser("createLoyaltyLedgerEntries", "use creditPoints, debitPoints, reverseEntry or settleOrderPoints")
+  readonly updateLoyaltyLedgerEntries = refuser("updateLoyaltyLedgerEntries", "the ledger is append-only; write a correcting entry")
+  readonly deleteLoyaltyLedgerEntries = refuser("deleteLoyaltyLedgerEntries", "the ledger is append-only; write a correcting entry")
+  readonly softDeleteLoyaltyLedgerEntries = refuser("softDeleteLoyaltyLedgerEntries", "the ledger is append-only; write a correcting entry")
+  readonly restoreLoyaltyLedgerEntries = refuser("restoreLoyaltyLedgerEntries", "the ledger is append-only")
+  readonly createLoyaltyPointLots = refuser("createLoyaltyPointLots", "lots are created by credits")
+  readonly updateLoyaltyPointLots = refuser("updateLoyaltyPointLots", "lots change with the entries that use them (rebuildBalances with fix repairs them)")
+  readonly deleteLoyaltyPointLots = refuser("deleteLoyaltyPointLots", "lots change with the entries that use them")
+  readonly softDeleteLoyaltyPointLots = refuser("softDeleteLoyaltyPointLots", "lots change with the entries that use them")
+  readonly restoreLoyaltyPointLots = refuser("restoreLoyaltyPointLots", "lots change with the entries that use them")
+  readonly createLoyaltyRedemptions = refuser("createLoyaltyRedemptions", "use reserveRedemption (applyRewardToCartWorkflow)")
+  readonly updateLoyaltyRedemptions = refuser("updateLoyaltyRedemptions", "use releaseRedemption, captureRedemption or refundRedemption")
+  readonly deleteLoyaltyRedemptions = refuser("deleteLoyaltyRedemptions", "a redemption is released, never deleted")
+  readonly softDeleteLoyaltyRedemptions = refuser("softDeleteLoyaltyRedemptions", "a redemption is released, never deleted")
+  readonly restoreLoyaltyRedemptions = refuser("restoreLoyaltyRedemptions", "a redemption is released, never deleted")
+  readonly createLoyaltyRewardReadyNotices = refuser("createLoyaltyRewardReadyNotices", "use claimRewardReadyNotices")
+  readonly updateLoyaltyRewardReadyNotices = refuser("updateLoyaltyRewardReadyNotices", "use claimRewardReadyNotices")
+  readonly deleteLoyaltyRewardReadyNotices = refuser("deleteLoyaltyRewardReadyNotices", "use releaseRewardReadyNotices")
+  readonly createLoyaltyAccounts = refuser("createLoyaltyAccounts", "use enroll (enrollCustomerWorkflow)")
+  readonly deleteLoyaltyAccounts = refuser("deleteLoyaltyAccounts", "block the account instead; its ledger stays")
+  readonly softDeleteLoyaltyAccounts = refuser("softDeleteLoyaltyAccounts", "block the account instead; its ledger stays")
+
+  /** Updates an account's status, locale or metadata; its points move with the ledger only. */
+  // @ts-expect-error the generated overloads are narrowed to the fields an account lets callers change
+  async updateLoyaltyAccounts(data: unknown, sharedContext?: Context) {
+    const rows = Array.isArray(data) ? data : [(data as { data?: unknown })?.data ?? data]
+    for (const row of rows as Record<string, unknown>[]) {
+      const bad = Object.keys(row ?? {}).filter((k) => !ACCOUNT_WRITABLE.includes(k))
+      if (bad.length) {
+        throw refused(`updateLoyaltyAccounts with ${bad.join(", ")}`, `only ${ACCOUNT_WRITABLE.slice(1).join(", ")} can be updated (points change through the ledger)`)
+      }
+    }
+    return await super.updateLoyaltyAccounts(data as any, sharedContext)
   }
 }
 

@@ -64,18 +64,35 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       lots: await lots(accountId),
     })
 
-    /** Cached balance, SUM(entry points) and SUM(lot remaining) all equal the expected balance. */
-    const expectConsistent = async (accountId: string, expectedBalance: number) => {
-      const [row] = await sql<{ cached: number; ledger: number; lots: number }>(
+    /**
+     * Cached balance, SUM(entry points) and SUM(lot remaining) all equal the expected balance;
+     * cached points_owed and lifetime_earned equal SUM(owed_change) and SUM(earned_change); no
+     * spendable points while owing.
+     */
+    const expectConsistent = async (accountId: string, expectedBalance: number, expectedOwed = 0) => {
+      const [row] = await sql<{ cached: number; ledger: number; lots: number; owed: number; ledger_owed: number; lifetime: number; earned: number }>(
         `select a.balance as cached,
                 (select coalesce(sum(points), 0)::int from loyalty_ledger_entry where account_id = a.id) as ledger,
-                (select coalesce(sum(remaining), 0)::int from loyalty_point_lot where account_id = a.id) as lots
+                (select coalesce(sum(remaining), 0)::int from loyalty_point_lot where account_id = a.id) as lots,
+                a.points_owed as owed,
+                (select coalesce(sum(owed_change), 0)::int from loyalty_ledger_entry where account_id = a.id) as ledger_owed,
+                a.lifetime_earned as lifetime,
+                (select coalesce(sum(earned_change), 0)::int from loyalty_ledger_entry where account_id = a.id) as earned
            from loyalty_account a where a.id = ?`,
         [accountId]
       )
-      expect(row).toEqual({ cached: expectedBalance, ledger: expectedBalance, lots: expectedBalance })
+      expect(row).toEqual({
+        cached: expectedBalance,
+        ledger: expectedBalance,
+        lots: expectedBalance,
+        owed: expectedOwed,
+        ledger_owed: expectedOwed,
+        lifetime: row.earned,
+        earned: row.earned,
+      })
       const account = await service.retrieveLoyaltyAccount(accountId)
       expect(account.balance).toBe(expectedBalance)
+      expect(Math.min(account.balance, (account as any).points_owed)).toBe(0)
     }
 
     const newAccount = async (customerId = "cus_1") => {
@@ -266,46 +283,119 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
-    describe("parts of a credit taken back (returns)", () => {
-      it("takes back parts once each, never more than is left, and a later full reversal takes only the rest", async () => {
-        const acc = await newAccount("cus_parts")
-        const { entry } = await earn(acc, 100, "earn:parts")
-        const part = (points: number, key: string) =>
-          service.reversePartOfEntry({ entry_id: entry.id, points, idempotency_key: key, source_type: "return", source_id: key, reason: "Items returned" })
-        const first = await part(30, "return:1")
-        expect(first).toMatchObject({ created: true, balance: 70 })
-        expect(first!.entry).toMatchObject({ type: "reverse", points: -30, metadata: { part_of_entry_id: entry.id } })
-        expect((await part(30, "return:1"))!.created).toBe(false)
-        await part(50, "return:2")
-        expect(await service.pointsTakenBackInParts(entry.id)).toBe(80)
-        // Only 20 are left of the credit: a part asking for 50 takes 20...
-        expect((await part(50, "return:3"))!.entry.points).toBe(-20)
-        // ...and after that nothing is left, for a part or a full reversal.
-        expect(await part(10, "return:4")).toBeNull()
-        expect(await service.reverseEntry({ entry_id: entry.id, idempotency_key: "cancel:parts", source_type: "order", reason: "Order canceled" })).toBeNull()
-        await expectConsistent(acc, 0)
+    describe("order points (settleOrderPoints)", () => {
+      const settle = (account_id: string, order_id: string, target: number) =>
+        service.settleOrderPoints({ account_id, order_id, target, reason: `Order ${order_id}`, earn_metadata: { earning_basis: { amount: "100" } } })
 
-        // A full reversal after one part takes only the rest.
-        const { entry: other } = await earn(acc, 60, "earn:parts-b")
-        await service.reversePartOfEntry({ entry_id: other.id, points: 15, idempotency_key: "return:b1", source_type: "return", source_id: "ret_b1", reason: "Items returned" })
-        const rest = await service.reverseEntry({ entry_id: other.id, idempotency_key: "cancel:parts-b", source_type: "order", reason: "Order canceled" })
-        expect(rest!.entry.points).toBe(-45)
+      it("moves an order's points to a target with one entry, and settling again to it writes nothing", async () => {
+        const acc = await newAccount("cus_order_1")
+        const first = await settle(acc, "order_1", 100)
+        expect(first.change!.entry).toMatchObject({ type: "earn", points: 100, idempotency_key: "earn:order:order_1", source_type: "order", source_id: "order_1", earned_change: 100 })
+        expect((await settle(acc, "order_1", 100)).change).toBeNull()
+        // A return in two passes: each pass brings the order to what it earns on what is kept.
+        const pass1 = await settle(acc, "order_1", 70)
+        expect(pass1).toMatchObject({ net_before: 100, net_after: 70 })
+        expect(pass1.change!.entry).toMatchObject({ type: "reverse", points: -30, earned_change: -30 })
+        const pass2 = await settle(acc, "order_1", 40)
+        expect(pass2.change!.entry.points).toBe(-30)
+        expect((await settle(acc, "order_1", 40)).change).toBeNull()
+        await expectConsistent(acc, 40)
+        const state = await service.retrieveOrderPointsState("order_1")
+        expect(state).toMatchObject({ net: 40, credited: 100, clawed_back: 60, earned: 100, taken_back: 60, account_id: acc })
+        expect(state.entries.map((e) => e.type)).toEqual(["earn", "reverse", "reverse"])
+        // An edit that adds items back credits again, under a new key (not the first earn's).
+        const back = await settle(acc, "order_1", 90)
+        expect(back.change!.entry).toMatchObject({ type: "earn", points: 50, idempotency_key: "order:order_1:points:3" })
+        await settle(acc, "order_1", 0)
         await expectConsistent(acc, 0)
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(0)
+        await expect(settle(acc, "order_1", -1)).rejects.toThrow("target must be a whole number >= 0, got -1")
       })
 
-      it("records a shortfall when the points were spent, and a compensated part does not count", async () => {
-        const acc = await newAccount("cus_parts_2")
-        const { entry } = await earn(acc, 100, "earn:parts2")
-        await redeem(acc, 90, "spend:parts2")
-        const part = await service.reversePartOfEntry({ entry_id: entry.id, points: 40, idempotency_key: "return:a", source_type: "return", source_id: "ret_a", reason: "Items returned" })
-        expect(part!.entry).toMatchObject({ points: -10, shortfall: 30 })
-        await expectConsistent(acc, 0)
-        // A workflow run that took a part and was then compensated: the part is given back and no longer counts.
-        await service.creditPoints({ account_id: acc, type: "adjust", points: 50, source_type: "admin", idempotency_key: "top-up:parts2", counts_as_earned: false })
-        const undone = await service.reversePartOfEntry({ entry_id: entry.id, points: 20, idempotency_key: "return:b", source_type: "return", source_id: "ret_b", reason: "Items returned" })
-        await service.reverseEntry({ entry_id: undone!.entry.id, idempotency_key: `compensate:${undone!.entry.id}`, source_type: "job", reason: "Workflow compensation" })
-        expect(await service.pointsTakenBackInParts(entry.id)).toBe(40)
+      it("a clawback the balance cannot cover becomes a debt, paid first by the next credit", async () => {
+        const acc = await newAccount("cus_order_2")
+        await settle(acc, "order_2", 100)
+        await redeem(acc, 90, "spend:order_2")
+        const cancel = await settle(acc, "order_2", 0)
+        expect(cancel.change!.entry).toMatchObject({ type: "reverse", points: -10, shortfall: 90 })
+        expect(cancel.change!.debt).toMatchObject({ type: "debt", points: 0, owed_change: 90, source_type: "order", source_id: "order_2" })
+        expect(cancel.change).toMatchObject({ balance: 0, points_owed: 90 })
+        await expectConsistent(acc, 0, 90)
+        // The next credit pays the debt before a point of it can be spent.
+        const next = await earn(acc, 50, "earn:after-debt")
+        expect(next).toMatchObject({ balance: 0, points_owed: 40 })
+        expect(next.debt).toMatchObject({ type: "debt_paid", points: -50, owed_change: -50 })
+        await expectConsistent(acc, 0, 40)
+        const more = await earn(acc, 100, "earn:after-debt-2")
+        expect(more).toMatchObject({ balance: 60, points_owed: 0 })
+        await expectConsistent(acc, 60)
+      })
+
+      it("reserved points escape no clawback: the release after a cancel pays the debt, minting nothing", async () => {
+        // Welcome 50 + an order earning 20, everything reserved, the order canceled, the reservation released.
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, welcome_bonus_points: 50 })
+        const { account_id: acc } = await service.enroll({ program_id: program.id, customer_id: "cus_order_3" })
+        await service.updateLoyaltyPrograms({ id: program.id, welcome_bonus_points: 0 })
+        await settle(acc, "order_3", 20)
+        const reserve = await service.debitPoints({ account_id: acc, type: "reserve", points: 70, source_type: "redemption", idempotency_key: "reserve:order_3" })
+        const cancel = await settle(acc, "order_3", 0)
+        expect(cancel.change).toMatchObject({ balance: 0, points_owed: 20 })
+        await expectConsistent(acc, 0, 20)
+        const released = await service.reverseEntry({ entry_id: reserve.entry.id, type: "release", idempotency_key: "release:order_3", source_type: "redemption" })
+        expect(released).toMatchObject({ balance: 50, points_owed: 0 })
+        expect(released!.debt).toMatchObject({ type: "debt_paid", points: -20 })
         await expectConsistent(acc, 50)
+      })
+
+      it("points of the order that already expired are not clawed back a second time from other lots", async () => {
+        const acc = await newAccount("cus_order_4")
+        await earn(acc, 30, "earn:other", null)
+        // The order's points expire (its lot is given a past expiry through the ledger's own credit).
+        await service.creditPoints({
+          account_id: acc, type: "earn", points: 100, source_type: "order", source_id: "order_4",
+          idempotency_key: "earn:order:order_4", expires_at: new Date(Date.now() - DAY),
+          metadata: { earning_basis: { amount: "100" } },
+        })
+        expect((await service.expireDueLots(acc)).map((r) => r.entry.points)).toEqual([-100])
+        await expectConsistent(acc, 30)
+        const cancel = await settle(acc, "order_4", 0)
+        expect(cancel.change!.entry).toMatchObject({ points: 0, shortfall: 100, metadata: { expired_excused: 100 } })
+        expect(cancel.change!.debt).toBeNull()
+        await expectConsistent(acc, 30)
+
+        // Part expired, part spent: only the spent part is owed.
+        const acc2 = await newAccount("cus_order_5")
+        await service.creditPoints({
+          account_id: acc2, type: "earn", points: 100, source_type: "order", source_id: "order_5",
+          idempotency_key: "earn:order:order_5", expires_at: inDays(1),
+        })
+        await redeem(acc2, 60, "spend:order_5")
+        await service.expireDueLots(acc2, inDays(2))
+        await earn(acc2, 25, "earn:later", null)
+        const half = await settle(acc2, "order_5", 50)
+        // 50 wanted: 40 of the order's points expired (excused), 10 taken from the balance.
+        expect(half.change!.entry).toMatchObject({ points: -10, shortfall: 40, metadata: { expired_excused: 40 } })
+        const rest = await settle(acc2, "order_5", 0)
+        // The 40 expired were excused once; the other 50 were spent: 15 taken, 35 owed.
+        expect(rest.change!.entry).toMatchObject({ points: -15, shortfall: 35 })
+        expect(rest.change!.debt!.owed_change).toBe(35)
+        await expectConsistent(acc2, 0, 35)
+      })
+
+      it("a compensated clawback gives back what it took and restores lifetime points and the debt", async () => {
+        const acc = await newAccount("cus_order_6")
+        await settle(acc, "order_6", 100)
+        await redeem(acc, 70, "spend:order_6")
+        const lifetime = (await service.retrieveLoyaltyAccount(acc)).lifetime_earned
+        await settle(acc, "order_6", 0)
+        await expectConsistent(acc, 0, 70)
+        // What a compensated run does: settle back to where it found the order.
+        const undo = await service.settleOrderPoints({ account_id: acc, order_id: "order_6", target: 100, reason: "Workflow compensation", metadata: { compensation: true } })
+        expect(undo.change).toMatchObject({ balance: 30, points_owed: 0 })
+        expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(lifetime)
+        await expectConsistent(acc, 30)
+        expect(await service.retrieveOrderPointsState("order_6")).toMatchObject({ net: 100, earned: 100, taken_back: 0 })
       })
     })
 
@@ -470,18 +560,20 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect((await service.retrieveLoyaltyAccount(acc)).lifetime_earned).toBe(100)
         await redeem(acc, 80, "redeem:1")
         const rev = await service.reverseEntry({ entry_id: e.entry.id, idempotency_key: "rev:1", source_type: "return" })
-        expect(rev).toMatchObject({ created: true, balance: 0 })
+        expect(rev).toMatchObject({ created: true, balance: 0, points_owed: 80 })
         expect(rev!.entry).toMatchObject({ type: "reverse", points: -20, shortfall: 80, balance_after: 0 })
+        expect(rev!.debt).toMatchObject({ type: "debt", owed_change: 80, idempotency_key: "rev:1:debt" })
         const account = await service.retrieveLoyaltyAccount(acc)
         expect(account.lifetime_earned).toBe(0)
-        await expectConsistent(acc, 0)
+        await expectConsistent(acc, 0, 80)
 
-        // Nothing left to take: a later reversal of another earn takes 0 and records it all as shortfall.
+        // Nothing left to take: a later reversal of another earn takes 0 and owes it all.
         const e2 = await earn(acc, 30, "earn:2")
-        await redeem(acc, 30, "redeem:2")
+        // The earn paid 30 of the debt at once: nothing to spend.
+        expect(e2).toMatchObject({ balance: 0, points_owed: 50 })
         const rev2 = await service.reverseEntry({ entry_id: e2.entry.id, idempotency_key: "rev:2", source_type: "return" })
         expect(rev2!.entry).toMatchObject({ points: 0, shortfall: 30, balance_after: 0 })
-        await expectConsistent(acc, 0)
+        await expectConsistent(acc, 0, 80)
       })
     })
 
@@ -704,6 +796,50 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       })
     })
 
+    describe("public surface", () => {
+      it("refuses the generated writers of entries, lots, redemptions, notices and account balances; reads still work", async () => {
+        const acc = await newAccount("cus_surface")
+        const refusedCalls: [string, () => Promise<unknown>][] = [
+          ["createLoyaltyLedgerEntries", () => (service as any).createLoyaltyLedgerEntries({ account_id: acc, type: "earn", points: 1000 })],
+          ["updateLoyaltyLedgerEntries", () => (service as any).updateLoyaltyLedgerEntries({ id: "lent_1", points: 1000 })],
+          ["deleteLoyaltyLedgerEntries", () => (service as any).deleteLoyaltyLedgerEntries(["lent_1"])],
+          ["softDeleteLoyaltyLedgerEntries", () => (service as any).softDeleteLoyaltyLedgerEntries(["lent_1"])],
+          ["restoreLoyaltyLedgerEntries", () => (service as any).restoreLoyaltyLedgerEntries(["lent_1"])],
+          ["createLoyaltyPointLots", () => (service as any).createLoyaltyPointLots({ account_id: acc, points: 1000, remaining: 1000 })],
+          ["updateLoyaltyPointLots", () => (service as any).updateLoyaltyPointLots({ id: "llot_1", remaining: 1000 })],
+          ["deleteLoyaltyPointLots", () => (service as any).deleteLoyaltyPointLots(["llot_1"])],
+          ["softDeleteLoyaltyPointLots", () => (service as any).softDeleteLoyaltyPointLots(["llot_1"])],
+          ["restoreLoyaltyPointLots", () => (service as any).restoreLoyaltyPointLots(["llot_1"])],
+          ["createLoyaltyRedemptions", () => (service as any).createLoyaltyRedemptions({ account_id: acc })],
+          ["updateLoyaltyRedemptions", () => (service as any).updateLoyaltyRedemptions({ id: "lrdm_1", status: "released" })],
+          ["deleteLoyaltyRedemptions", () => (service as any).deleteLoyaltyRedemptions(["lrdm_1"])],
+          ["softDeleteLoyaltyRedemptions", () => (service as any).softDeleteLoyaltyRedemptions(["lrdm_1"])],
+          ["restoreLoyaltyRedemptions", () => (service as any).restoreLoyaltyRedemptions(["lrdm_1"])],
+          ["createLoyaltyRewardReadyNotices", () => (service as any).createLoyaltyRewardReadyNotices({})],
+          ["updateLoyaltyRewardReadyNotices", () => (service as any).updateLoyaltyRewardReadyNotices({})],
+          ["deleteLoyaltyRewardReadyNotices", () => (service as any).deleteLoyaltyRewardReadyNotices([])],
+          ["createLoyaltyAccounts", () => (service as any).createLoyaltyAccounts({ customer_id: "cus_x", balance: 1000 })],
+          ["deleteLoyaltyAccounts", () => (service as any).deleteLoyaltyAccounts([acc])],
+          ["softDeleteLoyaltyAccounts", () => (service as any).softDeleteLoyaltyAccounts([acc])],
+        ]
+        for (const [name, call] of refusedCalls) {
+          const error = await rejection(call())
+          expect([name, error.type]).toEqual([name, MedusaError.Types.NOT_ALLOWED])
+          expect(error.message).toContain(`LoyaltyModuleService.${name} is not available`)
+        }
+        for (const fields of [{ balance: 1000 }, { points_owed: 0 }, { lifetime_earned: 5 }]) {
+          const error = await rejection(service.updateLoyaltyAccounts({ id: acc, ...fields } as any))
+          expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+          expect(error.message).toContain(`updateLoyaltyAccounts with ${Object.keys(fields)[0]} is not available`)
+        }
+        await expectConsistent(acc, 0)
+        // What an account may change still changes; reads are untouched.
+        await service.updateLoyaltyAccounts({ id: acc, status: "blocked", locale: "fr" } as any)
+        expect(await service.retrieveLoyaltyAccount(acc)).toMatchObject({ status: "blocked", locale: "fr", balance: 0 })
+        expect(await service.listLoyaltyLedgerEntries({ account_id: acc })).toEqual([])
+      })
+    })
+
     describe("rebuildBalances", () => {
       it("reports drift of the cached balance and of the lots, and fixes the cache from the ledger", async () => {
         const a = await newAccount("cus_a")
@@ -712,9 +848,11 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         await earn(a, 100, "earn:a")
         const eb = await earn(b, 60, "earn:b")
         await earn(c, 10, "earn:c")
-        expect(await service.rebuildBalances()).toEqual({ accounts_checked: 3, drift: [], fixed: false })
+        expect(await service.rebuildBalances()).toEqual({ accounts_checked: 3, drift: [], fixed: false, unrepairable: [] })
 
-        await sql(`update loyalty_account set balance = 999 where id = ?`, [a])
+        await redeem(b, 10, "redeem:b")
+        const [lotB] = await lots(b)
+        await sql(`update loyalty_account set balance = 999, points_owed = 0, lifetime_earned = 7 where id = ?`, [a])
         await sql(`update loyalty_point_lot set remaining = 45 where entry_id = ?`, [eb.entry.id])
 
         const report = await service.rebuildBalances()
@@ -722,26 +860,37 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         expect(report.fixed).toBe(false)
         expect(report.drift).toEqual(
           expect.arrayContaining([
-            { account_id: a, cached_balance: 999, ledger_balance: 100, lot_balance: 100 },
-            { account_id: b, cached_balance: 60, ledger_balance: 60, lot_balance: 45 },
+            {
+              account_id: a, cached_balance: 999, ledger_balance: 100, lot_balance: 100,
+              cached_points_owed: 0, ledger_points_owed: 0, cached_lifetime_earned: 7, ledger_lifetime_earned: 100, lots: [],
+            },
+            {
+              account_id: b, cached_balance: 50, ledger_balance: 50, lot_balance: 45,
+              cached_points_owed: 0, ledger_points_owed: 0, cached_lifetime_earned: 60, ledger_lifetime_earned: 60,
+              // 60 given, 10 taken by the redeem: the entries say 50.
+              lots: [{ lot_id: lotB.id, remaining: 45, expected: 50 }],
+            },
           ])
         )
         expect(report.drift).toHaveLength(2)
         // Reporting alone changes nothing.
         expect((await service.retrieveLoyaltyAccount(a)).balance).toBe(999)
 
+        // --fix repairs the caches and the lots from the entries.
         const fixed = await service.rebuildBalances({ fix: true })
-        expect(fixed.fixed).toBe(true)
-        expect((await service.retrieveLoyaltyAccount(a)).balance).toBe(100)
+        expect(fixed).toMatchObject({ fixed: true, unrepairable: [] })
+        expect(await service.retrieveLoyaltyAccount(a)).toMatchObject({ balance: 100, lifetime_earned: 100 })
         await expectConsistent(a, 100)
+        await expectConsistent(b, 50)
+        expect(await service.rebuildBalances()).toEqual({ accounts_checked: 3, drift: [], fixed: false, unrepairable: [] })
 
-        const after = await service.rebuildBalances()
-        expect(after.drift.map((d) => d.account_id)).not.toContain(a)
-        // Lots are not the truth the cache is rebuilt from: their drift stays reported, the cache stays at the ledger.
-        expect(after.drift).toEqual([{ account_id: b, cached_balance: 60, ledger_balance: 60, lot_balance: 45 }])
-
-        await sql(`update loyalty_point_lot set remaining = 60 where entry_id = ?`, [eb.entry.id])
-        expect(await service.rebuildBalances({ fix: true })).toEqual({ accounts_checked: 3, drift: [], fixed: false })
+        // A lot the entries cannot explain is reported, never written.
+        await sql(`alter table loyalty_ledger_entry disable trigger loyalty_ledger_entry_append_only`)
+        await sql(`update loyalty_ledger_entry set lot_allocations = ?::jsonb where idempotency_key = 'redeem:b'`, [JSON.stringify([{ lot_id: lotB.id, points: 70 }])])
+        await sql(`alter table loyalty_ledger_entry enable trigger loyalty_ledger_entry_append_only`)
+        const broken = await service.rebuildBalances({ fix: true })
+        expect(broken.unrepairable).toEqual([{ account_id: b, problem: `lot ${lotB.id}: its entries say it holds -10 of 60 points` }])
+        expect((await lots(b))[0].remaining).toBe(50)
       })
     })
   },

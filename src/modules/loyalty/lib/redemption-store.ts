@@ -1,12 +1,14 @@
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { LedgerActor, LedgerChangeResult, PointsAsMoney, RedemptionDTO, RewardDTO } from "../types"
-import { LedgerStore } from "./ledger-store"
+import { type AccountRow, LedgerKernel } from "./ledger/kernel"
+import { LedgerStore } from "./ledger/ledger-store"
+import { TABLES } from "./ledger/tables"
 import { newLoyaltyCode } from "./promotion-code"
 import { type CartForDiscount, type DiscountPlan, planPointsDiscount, planRewardDiscount } from "./reward-discount"
 
-const REDEMPTION = "loyalty_redemption"
-const REWARD = "loyalty_reward"
+const REDEMPTION = TABLES.redemption
+const REWARD = TABLES.reward
 const OPEN = ["pending", "reserved"]
 
 export type ReserveRedemptionInput = {
@@ -63,17 +65,25 @@ export function assertSameRedemptionRequest(
  * Redemption bookkeeping, on the ledger's transaction and under its account lock: every check
  * (balance, per-customer limit, one reward per cart) and the reserve entry happen while the
  * account row is locked, so parallel requests for one shopper are decided one after another.
+ * A reservation is closed once: released (points back), or spent (`redeem`), and a spent one
+ * may be refunded (points back) when its order is canceled. Points given back pay what the
+ * account owes first.
  */
 export class RedemptionStore {
   private readonly ledger: LedgerStore
+  private readonly kernel: LedgerKernel
 
   constructor(private readonly knex: Knex.Transaction) {
     this.ledger = new LedgerStore(knex)
+    this.kernel = LedgerKernel.for(knex)
   }
 
   async reserve(input: ReserveRedemptionInput): Promise<ReserveRedemptionResult> {
+    return await this.kernel.withAccount(input.account_id, (account) => this.reserveLocked(account, input))
+  }
+
+  private async reserveLocked(account: AccountRow, input: ReserveRedemptionInput): Promise<ReserveRedemptionResult> {
     const now = input.now ?? new Date()
-    const account = await this.ledger.lockAccount(input.account_id)
     const key = redemptionKey(account.id, input.idempotency_key ?? generateEntityId(undefined, "key"))
     const earlier = await this.knex(REDEMPTION).where({ idempotency_key: key }).first()
     if (earlier) {
@@ -107,7 +117,7 @@ export class RedemptionStore {
       if (open.some((r: RedemptionDTO) => r.kind === "points")) {
         throw notAllowed(`Points already pay for part of cart ${input.cart.id}: remove them first to change the amount`)
       }
-      const program = await this.knex("loyalty_program").where({ id: account.program_id }).first("points_as_money")
+      const program = await this.knex(TABLES.program).where({ id: account.program_id }).first("points_as_money")
       points = input.points!
       plan = planPointsDiscount(points, program?.points_as_money as PointsAsMoney | null, input.cart)
     }
@@ -147,10 +157,7 @@ export class RedemptionStore {
       reason: reward ? `Reserved for reward "${reward.name.en}" on cart ${input.cart.id}` : `Reserved to pay cart ${input.cart.id}`,
       metadata: { cart_id: input.cart.id, reward_id: reward?.id ?? null },
     })
-    const [redemption] = await this.knex(REDEMPTION)
-      .where({ id })
-      .update({ reserve_entry_id: reserved.entry.id, updated_at: new Date() })
-      .returning("*")
+    const redemption = await this.update(id, { reserve_entry_id: reserved.entry.id })
     return { redemption, created: true, plan, reward, balance: reserved.balance }
   }
 
@@ -166,109 +173,120 @@ export class RedemptionStore {
   }
 
   /**
-   * Gives the reserved points back (a `release` entry restoring the lots they came from).
-   * Idempotent; refuses when the points were already spent on an order.
-   * `free_key` lets a retried request with the same Idempotency-Key try again (used when a
-   * workflow compensates).
+   * Gives the reserved points back (a `release` entry closing the `reserve` entry, restoring
+   * the lots they came from; what the account owes is paid from them first). Idempotent;
+   * refuses when the points were already spent on an order. `free_key` lets a retried request
+   * with the same Idempotency-Key try again (used when a workflow compensates).
    */
   async release(input: { redemption_id: string; reason: string; actor?: LedgerActor; free_key?: boolean }): Promise<{ redemption: RedemptionDTO; entry: LedgerChangeResult | null }> {
-    const { redemption } = await this.lockRedemption(input.redemption_id)
-    if (redemption.status === "released") return { redemption, entry: null }
-    if (redemption.status === "redeemed") {
-      throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
-    }
-    let entry: LedgerChangeResult | null = null
-    if (redemption.reserve_entry_id) {
-      entry = await this.ledger.reverse({
-        entry_id: redemption.reserve_entry_id,
-        type: "release",
-        idempotency_key: `release:${redemption.id}`,
-        source_type: "redemption",
-        source_id: redemption.id,
-        actor: input.actor,
-        reason: input.reason,
-      })
-      if (entry?.entry.type === "redeem") {
-        throw notAllowed(`Redemption ${redemption.id} was already spent`)
+    return await this.withRedemption(input.redemption_id, async (redemption, account) => {
+      if (redemption.status === "released") return { redemption, entry: null }
+      if (redemption.status === "redeemed" || redemption.status === "refunded") {
+        throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
       }
-    }
-    const [row] = await this.knex(REDEMPTION)
-      .where({ id: redemption.id })
-      .update({
+      let entry: LedgerChangeResult | null = null
+      if (redemption.reserve_entry_id) {
+        const reserve = await this.kernel.entry(redemption.reserve_entry_id)
+        entry = await this.kernel.closeEntry(account, { key: `release:${redemption.id}`, closes: reserve.id }, (key) =>
+          this.ledger.giveBack(
+            account,
+            { type: "release", source_type: "redemption", source_id: redemption.id, idempotency_key: key, actor: input.actor, reason: input.reason, reverses_entry_id: reserve.id },
+            -reserve.points,
+            reserve.lot_allocations ?? []
+          )
+        )
+        if (entry.entry.type === "redeem") throw notAllowed(`Redemption ${redemption.id} was already spent`)
+      }
+      const row = await this.update(redemption.id, {
         status: "released",
         released_at: new Date(),
         released_reason: input.reason,
         settle_entry_id: entry?.entry.id ?? null,
         ...(input.free_key ? { idempotency_key: `${redemption.idempotency_key}:failed:${redemption.id}` } : {}),
-        updated_at: new Date(),
       })
-      .returning("*")
-    return { redemption: row, entry }
-  }
-
-  /** Spends a live reservation on the order. Idempotent for the same order. */
-  async capture(input: { redemption_id: string; order_id: string }): Promise<{ redemption: RedemptionDTO; created: boolean; balance: number }> {
-    const { redemption, account } = await this.lockRedemption(input.redemption_id)
-    if (redemption.status === "redeemed") {
-      if (redemption.order_id !== input.order_id) {
-        throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
-      }
-      return { redemption, created: false, balance: account.balance }
-    }
-    // A pending one whose code reached the order (a crash before it was marked reserved) is spent too.
-    if (!OPEN.includes(redemption.status) || !redemption.reserve_entry_id) {
-      throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: there is nothing to spend`)
-    }
-    const settled = await this.ledger.settleReservation({
-      account,
-      reserve_entry_id: redemption.reserve_entry_id,
-      idempotency_key: `redeem:${redemption.id}`,
-      source_id: redemption.id,
-      metadata: { order_id: input.order_id, cart_id: redemption.cart_id },
+      return { redemption: row, entry }
     })
-    if (settled.entry.type !== "redeem") {
-      throw notAllowed(`Redemption ${redemption.id} was released before the order was placed`)
-    }
-    const [row] = await this.knex(REDEMPTION)
-      .where({ id: redemption.id })
-      .update({ status: "redeemed", order_id: input.order_id, redeemed_at: new Date(), settle_entry_id: settled.entry.id, updated_at: new Date() })
-      .returning("*")
-    return { redemption: row, created: true, balance: settled.balance }
   }
 
   /**
-   * The order a redemption was spent on was canceled: its points go back to the shopper
-   * (status refunded). Idempotent; only a redeemed redemption can be refunded.
+   * Spends a live reservation on the order: a `redeem` entry of 0 points closing the `reserve`
+   * entry (its points left the balance when reserved). It takes the same closing slot a
+   * release takes, so a reservation is spent or given back, never both. Idempotent for the
+   * same order.
    */
-  async refund(input: { redemption_id: string; reason: string }): Promise<{ redemption: RedemptionDTO; entry: LedgerChangeResult | null }> {
-    const { redemption, account } = await this.lockRedemption(input.redemption_id)
-    if (redemption.status === "refunded") return { redemption, entry: null }
-    if (redemption.status !== "redeemed" || !redemption.settle_entry_id || !redemption.reserve_entry_id) {
-      throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: only a redeemed one can be refunded`)
-    }
-    const entry = await this.ledger.refundSettlement({
-      account,
-      redeem_entry_id: redemption.settle_entry_id,
-      reserve_entry_id: redemption.reserve_entry_id,
-      idempotency_key: `refund:${redemption.id}`,
-      source_type: "order",
-      source_id: redemption.order_id ?? redemption.id,
-      reason: input.reason,
+  async capture(input: { redemption_id: string; order_id: string }): Promise<{ redemption: RedemptionDTO; created: boolean; balance: number }> {
+    return await this.withRedemption(input.redemption_id, async (redemption, account) => {
+      if (redemption.status === "redeemed") {
+        if (redemption.order_id !== input.order_id) {
+          throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
+        }
+        return { redemption, created: false, balance: account.balance }
+      }
+      // A pending one whose code reached the order (a crash before it was marked reserved) is spent too.
+      if (!OPEN.includes(redemption.status) || !redemption.reserve_entry_id) {
+        throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: there is nothing to spend`)
+      }
+      const reserveId = redemption.reserve_entry_id
+      const settled = await this.kernel.closeEntry(account, { key: `redeem:${redemption.id}`, closes: reserveId }, async (key) => {
+        const entry = await this.kernel.insertEntry(account, {
+          type: "redeem",
+          points: 0,
+          source_type: "redemption",
+          source_id: redemption.id,
+          idempotency_key: key,
+          reverses_entry_id: reserveId,
+          metadata: { order_id: input.order_id, cart_id: redemption.cart_id },
+          reason: "Reserved points spent on the order",
+        })
+        return this.kernel.result(entry, true, account)
+      })
+      if (settled.entry.type !== "redeem") {
+        throw notAllowed(`Redemption ${redemption.id} was released before the order was placed`)
+      }
+      const row = await this.update(redemption.id, { status: "redeemed", order_id: input.order_id, redeemed_at: new Date(), settle_entry_id: settled.entry.id })
+      return { redemption: row, created: true, balance: account.balance }
     })
-    const [row] = await this.knex(REDEMPTION)
-      .where({ id: redemption.id })
-      .update({ status: "refunded", refund_entry_id: entry.entry.id, refunded_at: new Date(), updated_at: new Date() })
-      .returning("*")
-    return { redemption: row, entry }
   }
 
-  private async lockRedemption(id: string) {
+  /**
+   * The order a redemption was spent on was canceled: its points go back to the shopper (a
+   * `reverse` entry closing the `redeem` entry, to the lots the reservation took them from;
+   * status refunded). Idempotent; only a redeemed redemption can be refunded.
+   */
+  async refund(input: { redemption_id: string; reason: string }): Promise<{ redemption: RedemptionDTO; entry: LedgerChangeResult | null }> {
+    return await this.withRedemption(input.redemption_id, async (redemption, account) => {
+      if (redemption.status === "refunded") return { redemption, entry: null }
+      if (redemption.status !== "redeemed" || !redemption.settle_entry_id || !redemption.reserve_entry_id) {
+        throw notAllowed(`Redemption ${redemption.id} is ${redemption.status}: only a redeemed one can be refunded`)
+      }
+      const reserve = await this.kernel.entry(redemption.reserve_entry_id)
+      const redeemId = redemption.settle_entry_id
+      const entry = await this.kernel.closeEntry(account, { key: `refund:${redemption.id}`, closes: redeemId }, (key) =>
+        this.ledger.giveBack(
+          account,
+          { type: "reverse", source_type: "order", source_id: redemption.order_id ?? redemption.id, idempotency_key: key, reason: input.reason, reverses_entry_id: redeemId, metadata: { redemption_id: redemption.id } },
+          -reserve.points,
+          reserve.lot_allocations ?? []
+        )
+      )
+      const row = await this.update(redemption.id, { status: "refunded", refund_entry_id: entry.entry.id, refunded_at: new Date() })
+      return { redemption: row, entry }
+    })
+  }
+
+  /** Runs `change` with the redemption's account locked: every status change happens under it. */
+  private async withRedemption<T>(id: string, change: (redemption: RedemptionDTO, account: AccountRow) => Promise<T>): Promise<T> {
     const found = await this.knex(REDEMPTION).where({ id }).whereNull("deleted_at").first("account_id")
     if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Redemption ${id} was not found`)
-    // Every status change happens under the account lock, like every change of points.
-    const account = await this.ledger.lockAccount(found.account_id)
-    const redemption = (await this.knex(REDEMPTION).where({ id }).first()) as RedemptionDTO
-    return { redemption, account }
+    return await this.kernel.withAccount(found.account_id, async (account) => {
+      const redemption = (await this.knex(REDEMPTION).where({ id }).first()) as RedemptionDTO
+      return await change(redemption, account)
+    })
+  }
+
+  private async update(id: string, fields: Record<string, unknown>): Promise<RedemptionDTO> {
+    const [row] = await this.knex(REDEMPTION).where({ id }).update({ ...fields, updated_at: new Date() }).returning("*")
+    return row
   }
 
   private async rewardFor(id: string, programId: string, now: Date): Promise<RewardDTO> {

@@ -6,7 +6,10 @@ import { LoyaltyAccount } from "./loyalty-account"
  * One change of points. Append-only: a database trigger rejects UPDATE and DELETE.
  * `idempotency_key` is UNIQUE, so a repeated event or retried request never counts twice.
  * Debits record in `lot_allocations` which lots they consumed, so a release or reversal
- * can give the points back to the lots (and expiry dates) they came from.
+ * can give the points back to the lots (and expiry dates) they came from; entries that give
+ * points back record the lots they restored the same way.
+ * `points` changes the spendable balance, `owed_change` what the account owes (`debt`,
+ * `debt_paid`), `earned_change` lifetime_earned (earning credits and their clawbacks).
  */
 export const LedgerEntry = model
   .define("loyalty_ledger_entry", {
@@ -15,6 +18,8 @@ export const LedgerEntry = model
     points: model.number(),
     balance_after: model.number(),
     shortfall: model.number().default(0),
+    owed_change: model.number().default(0),
+    earned_change: model.number().default(0),
     source_type: model.enum([...LEDGER_SOURCE_TYPES]),
     source_id: model.text().nullable(),
     idempotency_key: model.text(),

@@ -5,8 +5,10 @@ import { PointLot } from "./point-lot"
 import { Redemption } from "./redemption"
 
 /**
- * One shopper's membership in a program. `balance` is a cache of the ledger sum,
- * written in the same transaction as every entry, with this row locked.
+ * One shopper's membership in a program. `balance` (spendable points), `points_owed` and
+ * `lifetime_earned` are caches of sums over the ledger (`points`, `owed_change`,
+ * `earned_change`), written in the same transaction as every entry, with this row locked.
+ * Nobody holds spendable points while owing: a debt is paid before a credit can be spent.
  */
 export const LoyaltyAccount = model
   .define("loyalty_account", {
@@ -15,6 +17,7 @@ export const LoyaltyAccount = model
     card_number: model.text().unique(),
     status: model.enum(["active", "blocked"]).default("active"),
     balance: model.number().default(0),
+    points_owed: model.number().default(0),
     lifetime_earned: model.number().default(0),
     enrolled_at: model.dateTime(),
     locale: model.text().nullable(),
@@ -30,4 +33,9 @@ export const LoyaltyAccount = model
   ])
   .checks([
     { name: "loyalty_account_balance_non_negative", expression: (c) => `${c.balance} >= 0` },
+    { name: "loyalty_account_points_owed_non_negative", expression: (c) => `${c.points_owed} >= 0` },
+    {
+      name: "loyalty_account_no_balance_while_owing",
+      expression: (c) => `${c.balance} = 0 OR ${c.points_owed} = 0`,
+    },
   ])

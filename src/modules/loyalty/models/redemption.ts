@@ -41,6 +41,8 @@ export const Redemption = model
   .indexes([
     { name: "IDX_loyalty_redemption_idempotency_key", on: ["idempotency_key"], unique: true, where: null },
     { name: "IDX_loyalty_redemption_cart_id", on: ["cart_id"] },
+    // The checkout guard finds redemptions by the codes a cart carries.
+    { name: "IDX_loyalty_redemption_promotion_code", on: ["promotion_code"], where: "promotion_code IS NOT NULL" },
     { name: "IDX_loyalty_redemption_order_id", on: ["order_id"], where: "order_id IS NOT NULL" },
     { name: "IDX_loyalty_redemption_account_reward", on: ["account_id", "reward_id", "status"] },
     {

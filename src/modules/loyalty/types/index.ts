@@ -8,6 +8,10 @@ export const LEDGER_ENTRY_TYPES = [
   "adjust",
   "expire",
   "transfer",
+  /** Points the account owes: a clawback the balance could not cover (0 points, owed_change > 0). */
+  "debt",
+  /** Owed points paid from a later credit or release (points < 0, owed_change < 0). */
+  "debt_paid",
 ] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
@@ -60,19 +64,27 @@ export type ReverseEntryInput = {
   entry_id: string
   idempotency_key: string
   type?: Extract<LedgerEntryType, "reverse" | "release">
-  source_type: LedgerSourceType
+  /** Default: the reversed entry's source (type and id). */
+  source_type?: LedgerSourceType
   source_id?: string | null
   actor?: LedgerActor
   reason?: string | null
+  metadata?: Record<string, unknown> | null
 }
 
 export type LedgerEntryDTO = {
   id: string
   account_id: string
   type: LedgerEntryType
+  /** Change of the spendable balance. */
   points: number
   balance_after: number
+  /** Of a clawback: the part the balance could not cover (owed, or already expired). */
   shortfall: number
+  /** Change of the points the account owes: + by a `debt` entry, - by a `debt_paid` entry. */
+  owed_change: number
+  /** Change of lifetime_earned: + by earning credits, - by clawbacks of them. */
+  earned_change: number
   source_type: LedgerSourceType
   source_id: string | null
   idempotency_key: string
@@ -93,7 +105,12 @@ export type LotAllocation = { lot_id: string; points: number }
 export type LedgerChangeResult = {
   entry: LedgerEntryDTO
   created: boolean
+  /** The account's balance after the change (and after any debt it paid). */
   balance: number
+  /** What the account owes after the change. */
+  points_owed: number
+  /** The `debt` entry a clawback wrote, or the `debt_paid` entry a credit or release wrote. */
+  debt?: LedgerEntryDTO | null
 }
 
 export type BalanceDrift = {
@@ -101,12 +118,21 @@ export type BalanceDrift = {
   cached_balance: number
   ledger_balance: number
   lot_balance: number
+  cached_points_owed: number
+  ledger_points_owed: number
+  cached_lifetime_earned: number
+  ledger_lifetime_earned: number
+  /** Lots whose `remaining` differs from what the entries that used and restored them say. */
+  lots: { lot_id: string; remaining: number; expected: number }[]
 }
 
 export type RebuildBalancesResult = {
   accounts_checked: number
   drift: BalanceDrift[]
+  /** True when `fix` was asked and drifted accounts were rewritten from their entries. */
   fixed: boolean
+  /** Drift that --fix cannot repair (a lot the entries say holds less than 0 or more than it was given). */
+  unrepairable: { account_id: string; problem: string }[]
 }
 
 export type EarnRate = { points: number; amount: number }

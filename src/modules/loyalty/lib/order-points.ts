@@ -1,0 +1,151 @@
+import { MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import BigNumberJS from "bignumber.js"
+import type { EarnRate } from "../types"
+import { countableAmount, type CountableOrderTotals, type EarnSettings, pointsForAmount } from "./earn-points"
+
+/**
+ * What an order's points were earned on, kept on its first `earn` entry (metadata
+ * `earning_basis`): the counted amount, each item's part of it, the shipping part, what the
+ * shopper was charged, and the earn settings of the day. Every later change of the order is
+ * measured against it, so a program changed since never re-prices an old order.
+ */
+export type EarningBasis = {
+  version: 2
+  currency_code: string
+  rate: EarnRate
+  rounding: EarnSettings["rounding"]
+  count_shipping: boolean
+  count_taxes: boolean
+  /** The counted amount (items after discounts, plus shipping and taxes as the program counts them). */
+  amount: string
+  /** Each item's part of `amount`, for all its units. */
+  items: Record<string, { quantity: number; amount: string }>
+  /** The shipping part of `amount` (0 unless the program counts shipping). */
+  shipping: string
+  /** What the shopper was charged for the order (its total). */
+  total: string
+}
+
+/** Bases written before version 2 had only the amount and the items. */
+type LegacyBasis = { amount: string; items: Record<string, { quantity: number; amount: string }> }
+
+export type OrderItemNow = {
+  id: string
+  quantity: BigNumberInput
+  total: BigNumberInput
+  tax_total: BigNumberInput
+  /** Medusa's per-item detail: units received back (all passes of all returns) and dismissed. */
+  detail?: { return_received_quantity?: BigNumberInput | null; return_dismissed_quantity?: BigNumberInput | null } | null
+}
+
+/** The order as it is now. */
+export type OrderForPoints = CountableOrderTotals & {
+  total: BigNumberInput
+  items?: (OrderItemNow | null)[] | null
+}
+
+const bn = (v: BigNumberInput | null | undefined): BigNumberJS => MathBN.convert(v ?? 0)
+const clamp0 = (v: BigNumberJS) => BigNumberJS.max(v, 0)
+
+/** An item's counted amount, for all its units (after discounts; taxes when counted). */
+const itemAmount = (item: OrderItemNow, countTaxes: boolean) =>
+  clamp0(countTaxes ? bn(item.total) : bn(item.total).minus(bn(item.tax_total)))
+
+/** The basis of an order at its first award, with the program's settings of the day. */
+export function earningBasis(order: OrderForPoints, settings: EarnSettings): EarningBasis {
+  const currency = order.currency_code.toLowerCase()
+  const items: EarningBasis["items"] = {}
+  for (const item of order.items ?? []) {
+    if (!item?.id) continue
+    items[item.id] = { quantity: bn(item.quantity).toNumber(), amount: itemAmount(item, settings.count_taxes).toString() }
+  }
+  const amount = countableAmount(order, settings)
+  const itemsTotal = Object.values(items).reduce((s, i) => s.plus(i.amount), new BigNumberJS(0))
+  return {
+    version: 2,
+    currency_code: currency,
+    rate: settings.earn_rates[currency] ?? { points: 0, amount: 1 },
+    rounding: settings.rounding,
+    count_shipping: settings.count_shipping,
+    count_taxes: settings.count_taxes,
+    amount: amount.toString(),
+    items,
+    // What is not the items' part is shipping (and its tax when taxes count).
+    shipping: clamp0(amount.minus(itemsTotal)).toString(),
+    total: clamp0(bn(order.total)).toString(),
+  }
+}
+
+/** A basis written before version 2, read with the program's current settings. */
+export function upgradeBasis(basis: EarningBasis | LegacyBasis, settings: EarnSettings & { currency_code: string }, earnedTotal: BigNumberInput): EarningBasis {
+  if ((basis as EarningBasis).version === 2) return basis as EarningBasis
+  const itemsTotal = Object.values(basis.items).reduce((s, i) => s.plus(i.amount), new BigNumberJS(0))
+  const currency = settings.currency_code.toLowerCase()
+  return {
+    version: 2,
+    currency_code: currency,
+    rate: settings.earn_rates[currency] ?? { points: 0, amount: 1 },
+    rounding: settings.rounding,
+    count_shipping: settings.count_shipping,
+    count_taxes: settings.count_taxes,
+    amount: basis.amount,
+    items: basis.items,
+    shipping: clamp0(bn(basis.amount).minus(itemsTotal)).toString(),
+    total: bn(earnedTotal).toString(),
+  }
+}
+
+/** Points for a counted amount under the basis's own rate and rounding. */
+export function pointsOnBasis(basis: EarningBasis, amount: BigNumberInput): number {
+  return pointsForAmount(amount, basis.currency_code, {
+    earn_rates: { [basis.currency_code]: basis.rate },
+    rounding: basis.rounding,
+  })
+}
+
+export type OrderPointsTarget = {
+  /** The points the order gives in the end. */
+  target: number
+  /** The counted amount the shopper kept, by the items still kept. */
+  kept_by_items: string
+  /** The counted amount the shopper kept, by what the order charges now. */
+  kept_by_money: string
+}
+
+/**
+ * The points an order gives now: what it earns, under its basis, on the part the shopper kept.
+ * Two measures of that part, and the smaller wins, so one change is never counted twice:
+ * - by the items: each item's counted amount per unit times the units not returned (received
+ *   or dismissed, over every pass of every return), plus the shipping part;
+ * - by the money: the counted amount in the proportion of what the order charges now (Medusa's
+ *   `total`, which falls with returns, refunds without a return, edits and claims) to what it
+ *   charged when the points were earned.
+ * Items the order gained later (edits, exchanges, claims) count by their own amounts, but an
+ * order never gives more than it earned when placed. A canceled order gives nothing.
+ */
+export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | null, canceled: boolean): OrderPointsTarget {
+  const earned = bn(basis.amount)
+  if (!order || canceled || earned.lte(0)) return { target: 0, kept_by_items: "0", kept_by_money: "0" }
+  let byItems = bn(basis.shipping)
+  for (const item of order.items ?? []) {
+    if (!item?.id) continue
+    const now = bn(item.quantity)
+    const back = bn(item.detail?.return_received_quantity).plus(bn(item.detail?.return_dismissed_quantity))
+    const kept = clamp0(now.minus(back))
+    const known = basis.items[item.id]
+    // Multiplied before divided, so a whole item counts exactly what it earned.
+    if (known) {
+      if (known.quantity <= 0) continue
+      byItems = byItems.plus(bn(known.amount).times(BigNumberJS.min(kept, known.quantity)).div(known.quantity))
+      // Units added to an item later count at the item's own price now.
+      if (kept.gt(known.quantity)) byItems = byItems.plus(itemAmount(item, basis.count_taxes).times(kept.minus(known.quantity)).div(now))
+    } else if (now.gt(0)) {
+      byItems = byItems.plus(itemAmount(item, basis.count_taxes).times(kept).div(now))
+    }
+  }
+  const charged = bn(basis.total)
+  const byMoney = charged.gt(0) ? earned.times(clamp0(bn(order.total))).div(charged) : earned
+  const kept = BigNumberJS.min(byItems, byMoney, earned)
+  return { target: pointsOnBasis(basis, kept), kept_by_items: byItems.toString(), kept_by_money: byMoney.toString() }
+}
