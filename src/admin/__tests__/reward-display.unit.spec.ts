@@ -1,6 +1,8 @@
 import i18next from "i18next"
 import resources from "../i18n"
-import { formatMoney, rewardStatus, rewardValidity, rewardValue, type Translate } from "../lib/reward-display"
+import type { AdminRedemption } from "../lib/loyalty-api"
+import { redemptionTitle } from "../lib/loyalty-display"
+import { formatMoney, rememberCurrencyDigits, rewardStatus, rewardValidity, rewardValue, type Translate } from "../lib/reward-display"
 import { emptyRewardForm, formToBody, rewardToForm } from "../lib/reward-form-state"
 import type { Reward, VariantChoice } from "../lib/rewards-api"
 
@@ -61,6 +63,20 @@ describe("reward summaries in the list", () => {
     expect(formatMoney(1234.5, "eur")).toBe("1234.50 EUR")
     expect(formatMoney(0.005, "eur", 4)).toBe("0.005 EUR")
     expect(formatMoney(0.01, "eur", 4)).toBe("0.01 EUR")
+  })
+
+  it("writes each currency with its own digits: Medusa's once the store's currencies are loaded", () => {
+    expect(formatMoney(500, "jpy")).toBe("500 JPY")
+    expect(formatMoney(1.25, "kwd")).toBe("1.250 KWD")
+    expect(formatMoney(0.5, "jpy", 4)).toBe("0.5 JPY")
+    expect(rewardValue(t, reward({ type: "fixed_amount", amounts: { jpy: 500, kwd: 1.25 } }), none)).toBe("500 JPY / 1.250 KWD off")
+    // Medusa's currency module says HUF has no decimals (the browser's ISO data says 2).
+    rememberCurrencyDigits({ huf: 0 })
+    expect(formatMoney(1500, "huf")).toBe("1500 HUF")
+    expect(formatMoney(5, "xts")).toBe("5.00 XTS")
+    const points = { kind: "points", discount_amount: 499, currency_code: "jpy", reward: null } as unknown as AdminRedemption
+    expect(redemptionTitle(t, points, "en")).toBe("Points as money (499 JPY)")
+    expect(redemptionTitle(t, { ...points, discount_amount: 1.234, currency_code: "kwd" }, "en")).toBe("Points as money (1.234 KWD)")
   })
 
   it("shows the validity window and whether the reward can be redeemed now", () => {

@@ -1,6 +1,6 @@
 import { localizedText } from "../../modules/loyalty/lib/localized-text"
 import type { AdminRedemption, RedemptionStatus } from "./loyalty-api"
-import type { Translate } from "./reward-display"
+import { formatMoney, type Translate } from "./reward-display"
 
 /** "+25" / "-100", grouped the admin language's way. */
 export const formatSignedPoints = (points: number, locale?: string) =>
@@ -18,7 +18,7 @@ export const pointsText = (t: Translate, points: number, locale?: string) =>
 /** The reward's name in the admin's language (lb falls back to de, then en); points as money says so. */
 export function redemptionTitle(t: Translate, redemption: AdminRedemption, locale: string): string {
   if (redemption.kind === "points") {
-    const amount = redemption.discount_amount == null ? "–" : `${redemption.discount_amount.toFixed(2)} ${redemption.currency_code.toUpperCase()}`
+    const amount = redemption.discount_amount == null ? "–" : formatMoney(Number(redemption.discount_amount), redemption.currency_code)
     return t("redemption.pointsAsMoney", { amount })
   }
   return redemption.reward ? localizedText(redemption.reward.name, locale) : t("redemption.deletedReward")

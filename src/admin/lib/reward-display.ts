@@ -3,9 +3,39 @@ import type { MoneyByCurrency, Reward, VariantChoice } from "./rewards-api"
 /** The translate function of the `rewardflow` namespace. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string
 
-/** "5.00 EUR", like the API's own messages; `maxDecimals` above 2 for sub-cent values ("0.005 EUR"). */
-export const formatMoney = (amount: number, currency: string, maxDecimals = 2) =>
-  `${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: maxDecimals, useGrouping: false })} ${currency.toUpperCase()}`
+/** Digits Medusa's currency module gave for the store's currencies (see fetchStoreCurrencies). */
+const knownDigits = new Map<string, number>()
+
+/** Keeps the `decimal_digits` Medusa answered, by lower-case code, for every amount shown after. */
+export function rememberCurrencyDigits(digits: Record<string, number>) {
+  for (const [code, d] of Object.entries(digits)) {
+    if (Number.isInteger(d) && d >= 0) knownDigits.set(code.toLowerCase(), d)
+  }
+}
+
+/**
+ * Digits of a currency (EUR 2, JPY 0, KWD 3): Medusa's when the store's currencies were loaded,
+ * else the browser's (ISO 4217), else 2.
+ */
+export function currencyDigits(currency: string): number {
+  const known = knownDigits.get(currency.toLowerCase())
+  if (known !== undefined) return known
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/**
+ * "5.00 EUR", "500 JPY", "1.250 KWD", like the API's own messages; `maxDecimals` above the
+ * currency's for values finer than it ("0.005 EUR" per point).
+ */
+export function formatMoney(amount: number, currency: string, maxDecimals?: number) {
+  const digits = currencyDigits(currency)
+  const max = Math.max(digits, maxDecimals ?? digits)
+  return `${amount.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: max, useGrouping: false })} ${currency.toUpperCase()}`
+}
 
 /** "5.00 EUR / 6.00 USD", or null when there is none. */
 export function formatMoneyList(money: MoneyByCurrency | null | undefined): string | null {

@@ -7,6 +7,7 @@ import {
   type RewardLocale,
   type RewardType,
 } from "../../modules/loyalty/types/rewards"
+import { rememberCurrencyDigits } from "./reward-display"
 import { sdk } from "./sdk"
 
 export { REWARD_LOCALES, REWARD_TYPES }
@@ -70,14 +71,20 @@ export async function savePointsAsMoney(points_as_money: PointsAsMoney | null) {
   return program
 }
 
-/** The store's currencies, default first (lower-case codes); `eur` when the store has none. */
+/**
+ * The store's currencies, default first (lower-case codes); `eur` when the store has none.
+ * Their digits (JPY 0, KWD 3) are read from Medusa's currency module and kept for formatMoney.
+ */
 export async function fetchStoreCurrencies(): Promise<string[]> {
   const { stores } = await sdk.admin.store.list({ fields: "id,*supported_currencies" })
   const supported = stores[0]?.supported_currencies ?? []
   const codes = [...supported]
     .sort((a, b) => Number(b.is_default) - Number(a.is_default))
     .map((c) => c.currency_code.toLowerCase())
-  return codes.length ? codes : ["eur"]
+  if (!codes.length) return ["eur"]
+  const { currencies } = await sdk.admin.currency.list({ code: codes, fields: "code,decimal_digits", limit: codes.length })
+  rememberCurrencyDigits(Object.fromEntries(currencies.map((c) => [c.code.toLowerCase(), c.decimal_digits])))
+  return codes
 }
 
 const VARIANT_FIELDS = "id,title,sku,product.id,product.title"

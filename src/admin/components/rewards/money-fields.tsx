@@ -1,4 +1,5 @@
 import { CurrencyInput, Label, Text } from "@medusajs/ui"
+import { currencyDigits } from "../../lib/reward-display"
 
 /** "€" for eur, "$" for usd...; the code itself when the browser knows no symbol. */
 function currencySymbol(code: string) {
@@ -12,7 +13,8 @@ function currencySymbol(code: string) {
 
 /**
  * One amount input per store currency, as typed ("" when empty). `decimals` limits the
- * digits after the point (2 for prices, more for the value of one point).
+ * digits after the point: by default the currency's own (EUR 2, JPY 0, KWD 3), more for the
+ * value of one point.
  */
 export const MoneyFields = ({
   id,
@@ -21,7 +23,7 @@ export const MoneyFields = ({
   currencies,
   value,
   onChange,
-  decimals = 2,
+  decimals,
 }: {
   id: string
   label: string
@@ -50,7 +52,7 @@ export const MoneyFields = ({
             id={`${id}-${code}`}
             symbol={currencySymbol(code)}
             code={code.toUpperCase()}
-            decimalsLimit={decimals}
+            decimalsLimit={decimals ?? currencyDigits(code)}
             allowNegativeValue={false}
             value={value[code] ?? ""}
             onValueChange={(v) => onChange({ ...value, [code]: v ?? "" })}
