@@ -6,7 +6,7 @@ import rebuildBalancesScript from "../../src/scripts/rebuild-balances"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { CreditPointsInput } from "../../src/modules/loyalty/types"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
-import { awardOrderPointsWorkflow } from "../../src/workflows/loyalty/workflows/award-order-points"
+import { settleOrderLoyaltyWorkflow } from "../../src/workflows/loyalty/workflows/settle-order-loyalty"
 import {
   adminHeaders,
   failure,
@@ -220,7 +220,7 @@ medusaIntegrationTestRunner({
         await eventBus().emit({ name: "order.placed", data: { id: order.id } })
         await again
         const runs = await Promise.all(
-          [1, 2, 3].map(() => awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } }))
+          [1, 2, 3].map(() => settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } }))
         )
         expect(runs.filter((r) => r.result.awarded)).toHaveLength(0)
 
@@ -262,7 +262,7 @@ medusaIntegrationTestRunner({
           email: `guest-${Date.now()}@rewardflow.test`,
         })
         await placed
-        const { result } = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        const { result } = await settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } })
         expect(result).toMatchObject({ awarded: false, skip_reason: "not_enrolled", points: 0 })
         expect(await loyalty().listLoyaltyAccounts({}, { take: 1000 })).toHaveLength(before.length)
       })
@@ -319,7 +319,7 @@ medusaIntegrationTestRunner({
         const before = (await me(shopper.headers)).account.balance
         const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
         expect((await me(shopper.headers)).account.balance).toBe(before)
-        const { result } = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        const { result } = await settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } })
         expect(result.skip_reason).toBe("account_blocked")
 
         const bad = await failure(api.post(`/admin/loyalty/accounts/${data.account.id}`, { status: "frozen" }, admin))
@@ -384,9 +384,9 @@ medusaIntegrationTestRunner({
         )
         expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
 
-        const retry = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        const retry = await settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } })
         expect(retry.result).toMatchObject({ awarded: true, points })
-        const replay = await awardOrderPointsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+        const replay = await settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } })
         expect(replay.result.awarded).toBe(false)
         expect((await me(shopper.headers)).account.balance).toBe(points)
 
@@ -395,8 +395,11 @@ medusaIntegrationTestRunner({
         await canceled
         state = await ledgerState(account.id)
         expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
-        const reversal = state.entries.find((e) => e.idempotency_key === `reverse:order:${order.id}`)
-        expect(reversal).toMatchObject({ points: -points, reverses_entry_id: retry.result.entry!.id })
+        const reversal = state.entries.find((e) => e.type === "reverse" && (e.metadata as any)?.trigger === "order.canceled")
+        expect(reversal).toMatchObject({ points: -points, source_type: "order", source_id: order.id })
+        // The admin's order view counts the compensated run in neither figure.
+        const { data: view } = await api.get(`/admin/loyalty/orders/${order.id}`, admin)
+        expect(view.points).toEqual({ earned: points, reversed: -points, net: 0, owed: 0 })
       })
     })
 
@@ -421,6 +424,10 @@ medusaIntegrationTestRunner({
         expect(reversal.points).toBe(-(earned.balance - 30))
         expect(reversal.shortfall).toBe(30)
         expect(reversal.source_id).toBe(order.id)
+        // The 30 spent points are owed, shown to the shopper, and paid from the next points.
+        const [debt] = (await entries(shopper.headers, "?type=debt")).entries
+        expect(debt).toMatchObject({ points: 0, owed_change: 30, source_id: order.id })
+        expect(after.points_owed).toBe(30)
 
         // A second delivery of order.canceled changes nothing.
         const again = subscribersDone("order.canceled", eventBus())
@@ -429,6 +436,12 @@ medusaIntegrationTestRunner({
         expect((await entries(shopper.headers, "?type=reverse")).count).toBe(1)
         const state = await ledgerState(after.id)
         expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
+
+        const next = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
+        const paid = (await me(shopper.headers)).account
+        expect(paid).toMatchObject({ balance: Math.floor(variant(2).price) - 30, points_owed: 0 })
+        const [payment] = (await entries(shopper.headers, "?type=debt_paid")).entries
+        expect(payment).toMatchObject({ points: -30, owed_change: -30, source_id: next.id })
       })
     })
 
@@ -550,7 +563,10 @@ medusaIntegrationTestRunner({
         try {
           const report = await rebuildBalancesScript({ container: getContainer(), args: [] } as any)
           expect(report.drift).toEqual([
-            { account_id: accountId, cached_balance: 37, ledger_balance: 30, lot_balance: 30 },
+            {
+              account_id: accountId, cached_balance: 37, ledger_balance: 30, lot_balance: 30,
+              cached_points_owed: 0, ledger_points_owed: 0, cached_lifetime_earned: 0, ledger_lifetime_earned: 0, lots: [],
+            },
           ])
           expect(process.exitCode).toBe(1)
           const fixed = await rebuildBalancesScript({ container: getContainer(), args: ["--fix"] } as any)

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
-import { LedgerStore } from "../../src/modules/loyalty/lib/ledger-store"
+import { LedgerKernel } from "../../src/modules/loyalty/lib/ledger/kernel"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import {
   applyPromotionCodeStep,
@@ -665,7 +665,7 @@ medusaIntegrationTestRunner({
         let view = await loyaltyOf(order.id)
         expect(view.order).toMatchObject({ id: order.id, customer_id: s.customer.id })
         expect(view.entries.map((e: any) => `${e.type}:${e.points}`)).toEqual(["earn:44"])
-        expect(view.points).toEqual({ earned: 44, reversed: 0 })
+        expect(view.points).toEqual({ earned: 44, reversed: 0, net: 44, owed: 0 })
         expect(view.redemptions.map((r: any) => [r.id, r.status, r.reward.name.en])).toEqual([[spent.id, "redeemed", "5 EUR off"]])
         expect(view.account).toMatchObject({ id: s.account_id, balance: 300 - 100 - 10 + 44, customer: { email: s.customer.email } })
 
@@ -762,8 +762,8 @@ medusaIntegrationTestRunner({
         const s = await shopper(300)
         const cartId = await bareCart(s.headers)
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-        const waited = LedgerStore.lockTimeoutMs
-        LedgerStore.lockTimeoutMs = 300
+        const waited = LedgerKernel.lockTimeoutMs
+        LedgerKernel.lockTimeoutMs = 300
         try {
           // Another transaction holds the account (a long adjustment, say).
           await pg.transaction(async (trx: any) => {
@@ -773,7 +773,7 @@ medusaIntegrationTestRunner({
             expect(busy.data.message).toBe(`Loyalty account ${s.account_id} is busy with another change of its points: try again in a moment`)
           })
         } finally {
-          LedgerStore.lockTimeoutMs = waited
+          LedgerKernel.lockTimeoutMs = waited
         }
         // Nothing was reserved, and trying again works.
         expect(await balance(s.account_id)).toBe(300)

@@ -10,6 +10,7 @@ export const ACCOUNT_FIELDS = [
   "card_number",
   "status",
   "balance",
+  "points_owed",
   "lifetime_earned",
   "enrolled_at",
   "locale",
@@ -24,6 +25,7 @@ export const SHOPPER_ENTRY_FIELDS = [
   "points",
   "balance_after",
   "shortfall",
+  "owed_change",
   "source_type",
   "source_id",
   "reason",
@@ -32,6 +34,7 @@ export const SHOPPER_ENTRY_FIELDS = [
 
 export const ADMIN_ENTRY_FIELDS = [
   ...SHOPPER_ENTRY_FIELDS,
+  "earned_change",
   "idempotency_key",
   "reverses_entry_id",
   "lot_allocations",

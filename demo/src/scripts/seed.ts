@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { awardOrderPointsWorkflow } from "medusa-plugin-rewardflow/workflows"
+import { settleOrderLoyaltyWorkflow } from "medusa-plugin-rewardflow/workflows"
 import { ensureAdminUser, ensureCustomerAccount } from "../seed/accounts"
 import { placeOrderWithWorkflows } from "../seed/orders"
 import { ensureDemoRewards } from "../seed/rewards"
@@ -73,9 +73,9 @@ export default async function seedDemo({ container }: ExecArgs) {
     log(`shopper already has ${existingOrders.length} orders; none placed`)
   }
   // The order.placed subscriber awards these too, asynchronously; running the workflow here
-  // (idempotent on the order id) makes sure the points are there before `medusa exec` exits.
+  // (the order coordinator: idempotent, one run per order at a time) makes sure the points are there before `medusa exec` exits.
   for (const order_id of placed) {
-    await awardOrderPointsWorkflow(container).run({ input: { order_id } })
+    await settleOrderLoyaltyWorkflow(container).run({ input: { order_id, trigger: "demo-seed" } })
   }
   const [account] = await loyalty.listLoyaltyAccounts({ customer_id: shopper.customer.id })
   const points: number | undefined = account?.balance

@@ -1,3 +1,4 @@
 export * from "./keys"
 export * from "./steps"
 export * from "./workflows"
+export * from "./settle-order"

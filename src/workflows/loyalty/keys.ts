@@ -1,5 +1,5 @@
 /** Idempotency keys of the ledger, in one place so every writer and reader agrees. */
-export const orderEarnKey = (orderId: string) => `earn:order:${orderId}`
-export const orderReverseKey = (orderId: string) => `reverse:order:${orderId}`
+export { orderEarnKey } from "../../modules/loyalty/lib/ledger/order-points-store"
 export const adminAdjustKey = (requestKey: string) => `adjust:admin:${requestKey}`
-export const returnReverseKey = (returnId: string) => `reverse:return:${returnId}`
+/** The lock every run of the order coordinator takes (Medusa's locking module). */
+export const orderLockKey = (orderId: string) => `rewardflow:order:${orderId}`

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { LOYALTY_MODULE, type RedemptionDTO } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
-import { captureOrderRedemptionsWorkflow } from "./workflows/capture-order-redemptions"
+import { settleOrderLoyalty } from "../loyalty/settle-order"
 import { releaseRedemptionWorkflow } from "./workflows/release-redemption"
 
 /** A redemption still pending after this long was left by a crashed apply. */
@@ -18,8 +18,10 @@ export type ReleaseAbandonedResult = {
 
 /**
  * The sweep behind the scheduled job: releases the points reserved on carts untouched for
- * `release_after_hours` and on redemptions a crash left pending; captures those whose cart
- * was completed but whose `order.placed` was missed. One failure does not stop the rest.
+ * `release_after_hours` and on redemptions a crash left pending; for those whose cart was
+ * completed but whose order was never settled (a missed or failed `order.placed`) it runs the
+ * order's coordinator, which captures them, or releases them when the order was canceled in
+ * the meantime. One failure does not stop the rest.
  *
  * Candidates are read `batch` at a time, oldest first, paging past the reservations it keeps
  * (an old reservation on a cart the shopper still uses): however many of them there are, they
@@ -76,11 +78,10 @@ async function sweepPage(
       if (cart?.completed_at) {
         const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
         if (link?.order_id && !result.captured_orders.includes(link.order_id)) {
-          const { result: captured } = await captureOrderRedemptionsWorkflow(container).run({ input: { order_id: link.order_id } })
           result.captured_orders.push(link.order_id)
-          for (const f of captured.failed) result.failed.push(f)
+          await settleOrderLoyalty(container, { order_id: link.order_id, trigger: "job" })
         }
-        // Still open (its capture failed, or the order is not linked yet): it stays a candidate.
+        // Still open (its settlement failed, or the order is not linked yet): it stays a candidate.
         const [after] = await loyalty.listLoyaltyRedemptions({ id: r.id }, { select: ["id", "status"] })
         if (after && ["pending", "reserved"].includes(after.status)) stayed++
         continue

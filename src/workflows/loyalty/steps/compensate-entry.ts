@@ -15,7 +15,8 @@ export async function compensateLedgerEntry(
   await loyalty.reverseEntry({
     entry_id: entryId,
     idempotency_key: `${COMPENSATION_KEY_PREFIX}${entryId}`,
-    source_type: "job",
+    // The undoing entry keeps the source (type and id) of the entry it undoes.
     reason: "Workflow compensation",
+    metadata: { compensation: true },
   })
 }

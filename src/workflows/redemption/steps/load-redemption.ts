@@ -29,7 +29,7 @@ export const loadRedemptionStep = createStep(
     if (!redemption) throw notFound()
     if (input.cart_id && redemption.cart_id !== input.cart_id) throw notFound()
     if (input.customer_id && redemption.account?.customer_id !== input.customer_id) throw notFound()
-    if (redemption.status === "redeemed") {
+    if (redemption.status === "redeemed" || redemption.status === "refunded") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
     }
     const { account, ...rest } = redemption

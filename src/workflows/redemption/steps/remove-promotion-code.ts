@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 
@@ -6,14 +6,24 @@ export const removePromotionCodeStepId = "remove-redemption-promotion-code"
 
 /** The promotion codes a cart carries now. */
 export async function cartPromotionCodes(container: { resolve: (key: string) => any }, cartId: string): Promise<string[]> {
+  return (await cartPromotionState(container, cartId)).codes
+}
+
+async function cartPromotionState(container: { resolve: (key: string) => any }, cartId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [cart] } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "promotions.code"], filters: { id: cartId } })
-  return (cart?.promotions ?? []).map((p: { code?: string }) => p?.code).filter(Boolean)
+  return {
+    completed: !!cart?.completed_at,
+    codes: (cart?.promotions ?? []).map((p: { code?: string }) => p?.code).filter(Boolean) as string[],
+  }
 }
 
 /**
- * Takes a redemption's code off its cart (when the cart still carries it and is not
- * completed). Compensation puts it back.
+ * Takes a redemption's code off its cart when the cart still carries it. A completed cart is
+ * refused: its order keeps the discount, so its points are the order's (they come back only if
+ * the order is canceled). A completion that starts meanwhile holds the cart's lock, so Medusa's
+ * own cart-promotion workflow, which takes that lock and refuses a completed cart, cannot take
+ * the code off an order either. Compensation puts the code back.
  *
  * @example
  * removePromotionCodeStep({ cart_id, code })
@@ -21,7 +31,16 @@ export async function cartPromotionCodes(container: { resolve: (key: string) => 
 export const removePromotionCodeStep = createStep(
   removePromotionCodeStepId,
   async (input: { cart_id: string; code: string | null }, { container }) => {
-    if (!input.code || !(await cartPromotionCodes(container, input.cart_id)).includes(input.code)) {
+    const cart = await cartPromotionState(container, input.cart_id)
+    if (cart.completed) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: input.cart_id } })
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cart ${input.cart_id} was completed${link?.order_id ? ` (order ${link.order_id})` : ""}: the reward is part of the order, and its points come back only if the order is canceled`
+      )
+    }
+    if (!input.code || !cart.codes.includes(input.code)) {
       return new StepResponse(false, null)
     }
     await updateCartPromotionsWorkflow(container).run({

@@ -11,7 +11,7 @@ export const orderEarnKey = (orderId: string) => `earn:order:${orderId}`
 export type OrderPointsState = {
   order_id: string
   account_id: string | null
-  /** The order's first `earn` entry: its metadata holds what the points were earned on. */
+  /** The order's first `earn` entry that keeps what the points were earned on (else its first one). */
   earn: LedgerEntryDTO | null
   /** Points the order gives the shopper now: credited minus clawed back. */
   net: number
@@ -48,6 +48,7 @@ export type SettleOrderPointsResult = {
 }
 
 const isClawback = (e: LedgerEntryDTO) => e.type === "reverse" && e.points <= 0
+const hasBasis = (e: LedgerEntryDTO) => !!(e.metadata as Record<string, unknown> | null)?.earning_basis
 
 /** The state of an order from its entries (any order of entries, any connection). */
 export function orderPointsState(orderId: string, entries: LedgerEntryDTO[]): OrderPointsState {
@@ -62,7 +63,7 @@ export function orderPointsState(orderId: string, entries: LedgerEntryDTO[]): Or
   return {
     order_id: orderId,
     account_id: sorted[0]?.account_id ?? null,
-    earn: credits[0] ?? null,
+    earn: credits.find(hasBasis) ?? credits[0] ?? null,
     net: credited - clawed_back,
     credited,
     clawed_back,
@@ -110,8 +111,11 @@ export class OrderPointsStore {
       const label = { source_type: "order" as const, source_id: input.order_id, actor: input.actor, reason: input.reason }
       let change: LedgerChangeResult
       if (delta > 0) {
-        const first = !state.earn
-        const { replay, key } = await this.kernel.claimKey(first ? orderEarnKey(input.order_id) : nextKey, account)
+        // The first credit that keeps the earning basis takes the order's earn key, unless an
+        // earlier credit (written without a basis) holds it.
+        const first = !state.entries.some((e) => e.type === "earn" && hasBasis(e))
+        let { replay, key } = await this.kernel.claimKey(first ? orderEarnKey(input.order_id) : nextKey, account)
+        if (replay && first) ({ replay, key } = await this.kernel.claimKey(nextKey, account))
         if (replay) return { change: replay, net_before: state.net, net_after: state.net }
         change = await this.ledger.creditLocked(account, {
           ...label,
