@@ -111,28 +111,61 @@ export async function openAdminSession(host: HostApp): Promise<AdminSession> {
   }
 }
 
+/**
+ * The one host app every part of admin.spec.ts shares (one `medusa build`, one database, one
+ * server), filled in by the hooks that `sharedHostApp` registers.
+ */
+export type SharedHost = {
+  host: HostApp
+  /** One screenshot folder for every part (their file names differ). */
+  shots: string
+  /** The extra environment the host app was started with (see `sharedHostApp`). */
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * Registers, in the enclosing `describe`, a before-all hook that starts the host app and an
+ * after-all hook that stops it, and returns what they set up. `env` is computed in the before-all
+ * hook (it may need a free port) and added to the host app's environment.
+ */
+export function sharedHostApp(env: () => Promise<NodeJS.ProcessEnv> | NodeJS.ProcessEnv = () => ({})): SharedHost {
+  const shared = {} as SharedHost
+  let startedAt = Date.now()
+  beforeAll(async () => {
+    startedAt = Date.now()
+    shared.env = await env()
+    shared.host = await startHostApp({ env: shared.env })
+    shared.shots = screenshotDir()
+  }, 420_000)
+  afterAll(async () => {
+    await shared.host?.stop()
+    process.stdout.write(
+      `[admin e2e] host app used for ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${shared.shots}\n`
+    )
+  }, 60_000)
+  return shared
+}
+
 export type AdminSuite = { host: HostApp; s: AdminSession; shots: string }
 
 /**
- * Registers a browser suite's hooks and returns what they set up: before all, a host app and an
- * admin session (not logged in yet) and the screenshot folder; after each test, a failure for
- * any error seen in the browser; after all, the browser and the host app stopped. `env` is
- * added to the host app's environment.
+ * Registers a part's hooks (call it inside the part's `describe`) and returns what they set up:
+ * before all, an admin session of its own in a new Chromium (not logged in yet) on the shared host
+ * app; after each test, a failure for any error seen in the browser; after all, the browser closed.
  */
-export function adminSuite(opts: { env?: NodeJS.ProcessEnv } = {}): AdminSuite {
+export function adminSuite(shared: SharedHost): AdminSuite {
   const suite = {} as AdminSuite
-  const startedAt = Date.now()
+  let startedAt = Date.now()
   beforeAll(async () => {
-    suite.host = await startHostApp({ env: opts.env })
-    suite.shots = screenshotDir()
-    suite.s = await openAdminSession(suite.host)
-  }, 420_000)
+    startedAt = Date.now()
+    if (!shared.host) throw new Error("the shared host app did not start (see the first failure)")
+    suite.host = shared.host
+    suite.shots = shared.shots
+    suite.s = await openAdminSession(shared.host)
+  }, 60_000)
   afterAll(async () => {
     await suite.s?.close()
-    await suite.host?.stop()
-    process.stdout.write(
-      `[admin e2e] suite finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${suite.shots}\n`
-    )
+    process.stdout.write(`[admin e2e] part finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`)
   }, 60_000)
   afterEach(() => {
     const errors = suite.s?.takeErrors() ?? []

@@ -1,7 +1,7 @@
 /**
  * Settings > Loyalty emails (src/admin/routes/settings/loyalty-emails) and Settings > Google
  * Wallet (src/admin/routes/settings/loyalty-wallet) in the real Medusa admin, in headless
- * Chromium, against a fresh copy of the demo host app (support/host-app.ts).
+ * Chromium, on the host app every part of admin.spec.ts shares (support/host-app.ts).
  *
  * Emails: the templates grouped by key, editing the French subject with the live preview, the
  * API's 400 for an unknown variable next to the field, saving; the delivery settings pointed at
@@ -12,43 +12,43 @@
  * service account key (an RSA key made here) saved through it, the private key in no page and
  * no API answer, Validate with the key (service_account ok, token failed: Google is not
  * reachable from here), reset of the issuer id.
+ *
+ * admin.spec.ts runs this part last: it points the store's mail at an SMTP server that it stops
+ * at the end, makes the admin staff for one test (and admin again), and saves Google Wallet
+ * settings, none of which the other parts should meet. The environment it needs (an encryption
+ * key, the closed token URL) is given to the shared host app by `emailWalletHostEnv`.
  */
 import crypto from "node:crypto"
 import path from "node:path"
 import type { Response } from "playwright-core"
-import { browserRequirement, CHROMIUM_PATH, INSTALL_HINT, warnSkipped } from "./support/browser"
-import { adminSuite, STEP_TIMEOUT, until } from "./support/admin-session"
-import { freePort, startMailServer, type MailServer } from "../fixtures/mail-server"
-
-const SUITE = "admin: loyalty emails and Google Wallet settings in Chromium"
-const requirement = browserRequirement()
-if (requirement === "skip") warnSkipped(`${SUITE} (integration-tests/admin)`)
-const describeBrowser = requirement === "skip" ? describe.skip : describe
-
-jest.setTimeout(3 * STEP_TIMEOUT)
+import { adminSuite, until, type SharedHost } from "../support/admin-session"
+import { freePort, startMailServer, type MailServer } from "../../fixtures/mail-server"
 
 const KEYS = ["loyalty_enrollment", "loyalty_welcome_bonus", "loyalty_points_earned", "loyalty_reward_ready", "loyalty_points_expiring"]
 const LOCALES = ["en", "fr", "de", "lb"]
 const SOURCE_LABEL = (source: string | null) => source ?? "-"
 
-describeBrowser(SUITE, () => {
-  if (requirement === "fail") {
-    it("needs Chromium", () => {
-      throw new Error(`REWARDFLOW_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing or not executable. ${INSTALL_HINT}`)
-    })
-    return
+/**
+ * What this part needs in the shared host app's environment, made before the host app starts:
+ * the demo host sets no encryption key of its own here, and without one the admin refuses to save
+ * a secret; Google cannot be reached from a test, so the token endpoint is a loopback port nothing
+ * listens on, and the outcome is the same on a machine with internet access.
+ */
+export async function emailWalletHostEnv(): Promise<NodeJS.ProcessEnv> {
+  return {
+    REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex"),
+    REWARDFLOW_GOOGLE_WALLET_TOKEN_URL: `http://127.0.0.1:${await freePort()}/token`,
   }
+}
 
-  // The demo host sets no encryption key of its own here; without one the admin refuses to save a secret.
-  const hostEnv: NodeJS.ProcessEnv = { REWARDFLOW_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex") }
-  // Google cannot be reached from a test: the token endpoint is a loopback port nothing listens
-  // on, so the outcome is the same on a machine with internet access. Set before the host starts.
+/** Registers the part's tests in the enclosing `describe`; the host app has `emailWalletHostEnv()`. */
+export function emailWalletTests(shared: SharedHost) {
+  const suite = adminSuite(shared)
   let tokenUrl = ""
-  beforeAll(async () => {
-    tokenUrl = `http://127.0.0.1:${await freePort()}/token`
-    hostEnv.REWARDFLOW_GOOGLE_WALLET_TOKEN_URL = tokenUrl
+  beforeAll(() => {
+    tokenUrl = shared.env.REWARDFLOW_GOOGLE_WALLET_TOKEN_URL ?? ""
+    if (!tokenUrl) throw new Error("the host app was started without emailWalletHostEnv()")
   })
-  const suite = adminSuite({ env: hostEnv })
   let mail: MailServer | undefined
   let adminUserId: string
   const smtpUser = "loyalty"
@@ -561,4 +561,4 @@ describeBrowser(SUITE, () => {
     expect(view.settings.service_account_json).toMatchObject({ source: "database", is_set: true })
     expect(view.settings.origins).toMatchObject({ value: [origin], source: "database" })
   })
-})
+}

@@ -4,21 +4,20 @@
  * through the form, the API's refusal shown in the form, editing, deactivating, deleting,
  * paging, and switching points-as-money on. Every change is checked through the admin API.
  *
- * The server is a fresh copy of the demo host app (see support/host-app.ts) on a fresh database.
- * Without /usr/bin/chromium the suite is skipped with a warning, or fails when
- * REWARDFLOW_REQUIRE_BROWSER=1 (CI).
+ * A part of admin.spec.ts, on the host app every part shares (see support/host-app.ts). It runs
+ * after the customer loyalty part, which reserved one of the demo's rewards but neither creates
+ * nor deletes any: the catalog is still the demo's four when this part starts, and this part
+ * then deletes them (soft: the reservation keeps its reward) and works from an empty one.
  */
 import path from "node:path"
 import type { Locator } from "playwright-core"
-import { adminSuite, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
-import { describeInBrowser } from "./support/browser"
-
-jest.setTimeout(2 * STEP_TIMEOUT)
+import { adminSuite, type AdminSession, type SharedHost } from "../support/admin-session"
 
 type Reward = Record<string, any> & { id: string; name: Record<string, string> }
 
-describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chromium", () => {
-  const suite = adminSuite()
+/** Registers the part's tests in the enclosing `describe`. */
+export function rewardsTests(shared: SharedHost) {
+  const suite = adminSuite(shared)
   let s: AdminSession
   let shots: string
   beforeAll(() => {
@@ -258,4 +257,4 @@ describeInBrowser("admin: Loyalty page (rewards catalog, points as money) in Chr
     await expect(card.getByRole("switch", { name: "Enabled" }).getAttribute("aria-checked")).resolves.toBe("true")
     await card.screenshot({ path: path.join(shots, "points-as-money.png"), animations: "disabled" })
   })
-})
+}

@@ -5,17 +5,14 @@
  * the API's message in the drawer, the points one of the shopper's orders earned, the Google
  * Wallet line and a reward the shopper reserved through the store API, and enrolling a new customer.
  *
- * The server is a fresh copy of the demo host app (see support/host-app.ts) on a fresh database.
- * Without /usr/bin/chromium the suite is skipped with a warning, or fails when
- * REWARDFLOW_REQUIRE_BROWSER=1 (CI).
+ * A part of admin.spec.ts, which starts the one host app (see support/host-app.ts) that every part
+ * shares, runs this part first (it needs the seeded shopper's balance and the demo's rewards as the
+ * seed left them) and says what the parts leave to each other.
  */
 import path from "node:path"
 import type { Locator } from "playwright-core"
-import { adminSuite, STEP_TIMEOUT, type AdminSession } from "./support/admin-session"
-import { describeInBrowser } from "./support/browser"
-import type { HostApp } from "./support/host-app"
-
-jest.setTimeout(2 * STEP_TIMEOUT)
+import { adminSuite, STEP_TIMEOUT, type AdminSession, type SharedHost } from "../support/admin-session"
+import type { HostApp } from "../support/host-app"
 
 type Account = {
   id: string
@@ -25,8 +22,9 @@ type Account = {
   status: string
 }
 
-describeInBrowser("admin: customer loyalty widget in Chromium", () => {
-  const suite = adminSuite()
+/** Registers the part's tests in the enclosing `describe`. */
+export function customerLoyaltyTests(shared: SharedHost) {
+  const suite = adminSuite(shared)
   let host: HostApp
   let s: AdminSession
   let shots: string
@@ -258,4 +256,4 @@ describeInBrowser("admin: customer loyalty widget in Chromium", () => {
 
     await widget().screenshot({ path: path.join(shots, "customer-loyalty-enrolled.png") })
   })
-})
+}

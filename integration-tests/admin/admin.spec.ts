@@ -1,0 +1,42 @@
+/**
+ * The admin browser tests: RewardFlow's admin extension in the real Medusa admin, in headless
+ * Chromium (support/browser.ts), against ONE throw-away copy of the demo host app
+ * (support/host-app.ts: plugin build check, fresh database, `medusa build`, migrations, demo
+ * seed, `medusa start`) that is started before the first test and stopped after the last. Building
+ * it takes about a minute, so the three parts share it instead of building one each.
+ *
+ * Each part lives in parts/ and registers its tests in its own `describe` below, with its own
+ * Chromium and admin session (support/admin-session.ts `adminSuite`), so jest still reports every
+ * test by its part's name. The parts share the server and its database, and they run in this
+ * order, which is part of the tests:
+ *
+ *  1. customer loyalty: reads the seeded shopper's balance, orders and ledger as the seed left
+ *     them and reserves one of the demo's rewards for the shopper; it adds points to the shopper
+ *     and enrolls a customer of its own, and creates or deletes no reward.
+ *  2. rewards: expects the demo's four rewards, deletes them (soft: the reservation of part 1
+ *     keeps its reward) and works from an empty catalog; it switches points-as-money on, which
+ *     part 1 was not written for, hence after it.
+ *  3. emails and Google Wallet: templates, mail delivery (pointed at an SMTP server it stops at the
+ *     end) and Wallet settings, which neither other part reads; last, so that no other part's mail
+ *     goes to that server. Its environment (encryption key, token URL) is the host app's.
+ *
+ * Without /usr/bin/chromium the whole suite is skipped with a warning, or is one failing test
+ * when REWARDFLOW_REQUIRE_BROWSER=1 (CI).
+ */
+import { customerLoyaltyTests } from "./parts/customer-loyalty"
+import { emailWalletHostEnv, emailWalletTests } from "./parts/email-wallet"
+import { rewardsTests } from "./parts/rewards"
+import { sharedHostApp, STEP_TIMEOUT } from "./support/admin-session"
+import { describeInBrowser } from "./support/browser"
+
+// Per test; the email and Wallet tests need the most (before they shared the file, the other two
+// parts had 2 * STEP_TIMEOUT).
+jest.setTimeout(3 * STEP_TIMEOUT)
+
+describeInBrowser("admin in Chromium", () => {
+  const shared = sharedHostApp(emailWalletHostEnv)
+
+  describe("customer loyalty widget", () => customerLoyaltyTests(shared))
+  describe("Loyalty page (rewards catalog, points as money)", () => rewardsTests(shared))
+  describe("loyalty emails and Google Wallet settings", () => emailWalletTests(shared))
+})
