@@ -162,7 +162,7 @@ export function customerLoyaltyTests(shared: SharedHost) {
     const { body: earned } = await s.api("GET", `/admin/loyalty/accounts/${account.id}?type=earn&limit=100`)
     const entry = earned.entries.find((e: any) => e.source_type === "order" && e.source_id === orderId)
     expect(entry.points).toBeGreaterThan(0)
-    expect(view.points).toEqual({ earned: entry.points, reversed: 0 })
+    expect(view.points).toEqual({ earned: entry.points, reversed: 0, net: entry.points, owed: 0 })
     expect(view.account.id).toBe(account.id)
 
     await s.page.goto(s.url(`/app/orders/${orderId}`))
