@@ -50,6 +50,15 @@ export type CartForDiscount = {
 
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
 
+/** A fixed amount off the order, spread across its items. */
+const fixedOff = (amount: BigNumberInput, currency: string): DiscountPlan["application_method"] => ({
+  type: "fixed",
+  target_type: "order",
+  allocation: "across",
+  value: toMoney(amount).toNumber(),
+  currency_code: currency,
+})
+
 /**
  * A per-currency condition of a reward for the cart's currency. A merchant who set it for some
  * currencies only did not mean "none" for the others (no minimum, no cap): the reward is not
@@ -80,7 +89,6 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
   if (minimum !== undefined && subtotal.lt(minimum)) {
     throw notAllowed(`${label} needs a cart subtotal of at least ${money(minimum)}; this cart has ${money(subtotal)}`)
   }
-  const fixed = (amount: BigNumberInput) => ({ type: "fixed" as const, target_type: "order" as const, allocation: "across" as const, value: toMoney(amount).toNumber(), currency_code: cur })
   switch (reward.type) {
     case "fixed_amount": {
       const configured = reward.amounts?.[cur]
@@ -90,7 +98,7 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
       // Saved rewards are checked against the currency; one saved before that never gives more.
       const amount = floorToCurrency(configured, digits)
       return {
-        application_method: fixed(amount),
+        application_method: fixedOff(amount, cur),
         discount_amount: (subtotal.lt(amount) ? subtotal : toMoney(amount)).toNumber(),
         max_discount: null,
       }
@@ -106,7 +114,7 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
         throw notAllowed(`${label} gives ${pct}% of the items, which is less than ${money(smallestUnit(digits))} on this cart (${money(subtotal)})`)
       }
       return {
-        application_method: fixed(given),
+        application_method: fixedOff(given, cur),
         discount_amount: given.toNumber(),
         max_discount: cap ?? null,
         limits: { percentage: pct },
@@ -161,7 +169,7 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
     )
   }
   return {
-    application_method: { type: "fixed", target_type: "order", allocation: "across", value: amount.toNumber(), currency_code: cur },
+    application_method: fixedOff(amount, cur),
     discount_amount: amount.toNumber(),
     max_discount: null,
     limits: { max_cart_share: setting.max_cart_share, value_per_point: value },
