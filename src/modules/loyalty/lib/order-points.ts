@@ -52,13 +52,21 @@ const clamp0 = (v: BigNumberJS) => BigNumberJS.max(v, 0)
 const itemAmount = (item: OrderItemNow, countTaxes: boolean) =>
   clamp0(countTaxes ? bn(item.total) : bn(item.total).minus(bn(item.tax_total)))
 
-/** The basis of an order at its first award, with the program's settings of the day. */
+/** Units of an item the shopper has now: ordered (edits rewrite it) less those received back or dismissed. */
+const unitsKept = (item: OrderItemNow) =>
+  clamp0(bn(item.quantity).minus(bn(item.detail?.return_received_quantity)).minus(bn(item.detail?.return_dismissed_quantity)))
+
+/**
+ * The basis of an order at its first award, with the program's settings of the day. An item's
+ * total counts only the units not returned (Medusa prices received units out of it), so the
+ * basis records those units.
+ */
 export function earningBasis(order: OrderForPoints, settings: EarnSettings): EarningBasis {
   const currency = order.currency_code.toLowerCase()
   const items: EarningBasis["items"] = {}
   for (const item of order.items ?? []) {
     if (!item?.id) continue
-    items[item.id] = { quantity: bn(item.quantity).toNumber(), amount: itemAmount(item, settings.count_taxes).toString() }
+    items[item.id] = { quantity: unitsKept(item).toNumber(), amount: itemAmount(item, settings.count_taxes).toString() }
   }
   const amount = countableAmount(order, settings)
   const itemsTotal = Object.values(items).reduce((s, i) => s.plus(i.amount), new BigNumberJS(0))
@@ -116,13 +124,17 @@ export type OrderPointsTarget = {
 /**
  * The points an order gives now: what it earns, under its basis, on the part the shopper kept.
  * Two measures of that part, and the smaller wins, so one change is never counted twice:
- * - by the items: each item's counted amount per unit times the units not returned (received
- *   or dismissed, over every pass of every return), plus the shipping part;
+ * - by the items: each item's counted amount per unit (as earned) times the units kept now:
+ *   ordered (edits rewrite it; a line edited to 0 is gone) less those received back or
+ *   dismissed over every pass of every return; plus the shipping part. Written-off claim units
+ *   stay kept: Medusa keeps charging them until the merchant refunds;
  * - by the money: the counted amount in the proportion of what the order charges now (Medusa's
- *   `total`, which falls with returns, refunds without a return, edits and claims) to what it
- *   charged when the points were earned.
- * Items the order gained later (edits, exchanges, claims) count by their own amounts, but an
- * order never gives more than it earned when placed. A canceled order gives nothing.
+ *   `total`: it falls when units come back, with every refund that is not owed to the shopper
+ *   (a credit line), and to 0 when a captured order is canceled) to what it charged when the
+ *   points were earned. A refund of money the order already owed (after a return) leaves it.
+ * Units the order gained later (edits, exchanges, replacement claims) count at their own price,
+ * but an order never gives more than it earned when placed: what is added before it is paid,
+ * or replaces a damaged unit, earns nothing more. A canceled order gives nothing.
  */
 export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | null, canceled: boolean): OrderPointsTarget {
   const earned = bn(basis.amount)
@@ -130,22 +142,25 @@ export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | n
   let byItems = bn(basis.shipping)
   for (const item of order.items ?? []) {
     if (!item?.id) continue
-    const now = bn(item.quantity)
-    const back = bn(item.detail?.return_received_quantity).plus(bn(item.detail?.return_dismissed_quantity))
-    const kept = clamp0(now.minus(back))
+    const kept = unitsKept(item)
+    if (kept.lte(0)) continue
+    // Medusa's item total already counts only the kept units.
+    const now = itemAmount(item, basis.count_taxes)
     const known = basis.items[item.id]
-    // Multiplied before divided, so a whole item counts exactly what it earned.
-    if (known) {
-      if (known.quantity <= 0) continue
-      byItems = byItems.plus(bn(known.amount).times(BigNumberJS.min(kept, known.quantity)).div(known.quantity))
-      // Units added to an item later count at the item's own price now.
-      if (kept.gt(known.quantity)) byItems = byItems.plus(itemAmount(item, basis.count_taxes).times(kept.minus(known.quantity)).div(now))
-    } else if (now.gt(0)) {
-      byItems = byItems.plus(itemAmount(item, basis.count_taxes).times(kept).div(now))
+    if (!known) {
+      byItems = byItems.plus(now)
+      continue
     }
+    const asEarned = BigNumberJS.min(kept, known.quantity)
+    // Multiplied before divided, so a whole item counts exactly what it earned.
+    if (known.quantity > 0) byItems = byItems.plus(bn(known.amount).times(asEarned).div(known.quantity))
+    // Units added to a line later count at the line's price now.
+    if (kept.gt(asEarned)) byItems = byItems.plus(now.times(kept.minus(asEarned)).div(kept))
   }
   const charged = bn(basis.total)
   const byMoney = charged.gt(0) ? earned.times(clamp0(bn(order.total))).div(charged) : earned
-  const kept = BigNumberJS.min(byItems, byMoney, earned)
+  // Shares of a line (1 of 3 units) do not terminate in decimals: rounded to 10 places, far below
+  // any currency's unit, so parts that add up to a whole count as the whole.
+  const kept = BigNumberJS.min(byItems, byMoney, earned).decimalPlaces(10, BigNumberJS.ROUND_HALF_UP)
   return { target: pointsOnBasis(basis, kept), kept_by_items: byItems.toString(), kept_by_money: byMoney.toString() }
 }
