@@ -383,6 +383,8 @@ medusaIntegrationTestRunner({
           expect.arrayContaining([["earn", points], ["reverse", -points]])
         )
         expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
+        // The undoing entry keeps the source of what it undid.
+        expect(state.entries.find((e) => e.idempotency_key.startsWith("compensate:"))).toMatchObject({ source_type: "order", source_id: order.id })
 
         const retry = await settleOrderLoyaltyWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "test" } })
         expect(retry.result).toMatchObject({ awarded: true, points })

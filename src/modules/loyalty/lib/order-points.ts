@@ -25,6 +25,8 @@ export type EarningBasis = {
   shipping: string
   /** What the shopper was charged for the order (its total). */
   total: string
+  /** The money the shopper had paid or authorized for it (see moneyKept); absent in older bases. */
+  paid?: string
 }
 
 /** Bases written before version 2 had only the amount and the items. */
@@ -42,6 +44,8 @@ export type OrderItemNow = {
 /** The order as it is now. */
 export type OrderForPoints = CountableOrderTotals & {
   total: BigNumberInput
+  /** The money the merchant keeps for the order now (see moneyKept). */
+  paid?: BigNumberInput | null
   items?: (OrderItemNow | null)[] | null
 }
 
@@ -51,6 +55,30 @@ const clamp0 = (v: BigNumberJS) => BigNumberJS.max(v, 0)
 /** An item's counted amount, for all its units (after discounts; taxes when counted). */
 const itemAmount = (item: OrderItemNow, countTaxes: boolean) =>
   clamp0(countTaxes ? bn(item.total) : bn(item.total).minus(bn(item.tax_total)))
+
+export type PaymentCollectionNow = {
+  status?: string | null
+  authorized_amount?: BigNumberInput | null
+  refunded_amount?: BigNumberInput | null
+}
+
+/**
+ * The money the shopper has put up for an order and not been refunded: what its payment
+ * collections authorized (captured or not: an order is usually captured well after it was
+ * placed) less what they refunded. A collection canceled while the order stands still counts
+ * what it authorized: Medusa cancels an authorization when an edit, a return or a claim on an
+ * uncaptured order replaces the collection with a new one for the whole amount, which holds
+ * nothing until it is paid. A collection not paid yet (the charge for a replacement) holds
+ * nothing. (A canceled order gives no points whatever its payments say.)
+ */
+export function moneyKept(collections: (PaymentCollectionNow | null)[] | null | undefined): string {
+  let kept = new BigNumberJS(0)
+  for (const c of collections ?? []) {
+    if (!c) continue
+    kept = kept.plus(clamp0(bn(c.authorized_amount).minus(bn(c.refunded_amount))))
+  }
+  return kept.toString()
+}
 
 /** Units of an item the shopper has now: ordered (edits rewrite it) less those received back or dismissed. */
 const unitsKept = (item: OrderItemNow) =>
@@ -82,6 +110,7 @@ export function earningBasis(order: OrderForPoints, settings: EarnSettings): Ear
     // What is not the items' part is shipping (and its tax when taxes count).
     shipping: clamp0(amount.minus(itemsTotal)).toString(),
     total: clamp0(bn(order.total)).toString(),
+    ...(order.paid != null ? { paid: clamp0(bn(order.paid)).toString() } : {}),
   }
 }
 
@@ -128,10 +157,10 @@ export type OrderPointsTarget = {
  *   ordered (edits rewrite it; a line edited to 0 is gone) less those received back or
  *   dismissed over every pass of every return; plus the shipping part. Written-off claim units
  *   stay kept: Medusa keeps charging them until the merchant refunds;
- * - by the money: the counted amount in the proportion of what the order charges now (Medusa's
- *   `total`: it falls when units come back, with every refund that is not owed to the shopper
- *   (a credit line), and to 0 when a captured order is canceled) to what it charged when the
- *   points were earned. A refund of money the order already owed (after a return) leaves it.
+ * - by the money: the counted amount in the proportion of the money the merchant keeps for the
+ *   order now (paid or authorized, less refunds: see moneyKept) to what it held when the points
+ *   were earned. A refund after a return is counted by both measures and taken once (the
+ *   smaller wins); items added but not paid for (a replacement) do not hide a refund.
  * Units the order gained later (edits, exchanges, replacement claims) count at their own price,
  * but an order never gives more than it earned when placed: what is added before it is paid,
  * or replaces a damaged unit, earns nothing more. A canceled order gives nothing.
@@ -157,8 +186,8 @@ export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | n
     // Units added to a line later count at the line's price now.
     if (kept.gt(asEarned)) byItems = byItems.plus(now.times(kept.minus(asEarned)).div(kept))
   }
-  const charged = bn(basis.total)
-  const byMoney = charged.gt(0) ? earned.times(clamp0(bn(order.total))).div(charged) : earned
+  const paidThen = basis.paid === undefined ? null : bn(basis.paid)
+  const byMoney = paidThen && paidThen.gt(0) && order.paid != null ? earned.times(clamp0(bn(order.paid))).div(paidThen) : earned
   // Shares of a line (1 of 3 units) do not terminate in decimals: rounded to 10 places, far below
   // any currency's unit, so parts that add up to a whole count as the whole.
   const kept = BigNumberJS.min(byItems, byMoney, earned).decimalPlaces(10, BigNumberJS.ROUND_HALF_UP)
