@@ -4,10 +4,12 @@ import { settleOrderLoyalty } from "../workflows/loyalty/settle-order"
 
 /**
  * A refund (Medusa's refundPaymentWorkflow: `POST /admin/payments/:id/refund`, with or without
- * a return) runs the coordinator of the payment's order: money given back without a return
- * takes back the points it earned. The event names only the payment.
+ * a return) or a capture runs the coordinator of the payment's order: money given back without
+ * a return takes back the points it earned, and money paid for a collection that replaced a
+ * canceled authorization (after an edit or a return) gives them back. The events name only the
+ * payment.
  */
-export default async function paymentRefundedSettleLoyalty({ event, container }: SubscriberArgs<{ id: string }>) {
+export default async function paymentSettleLoyalty({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [payment] } = await query.graph({ entity: "payment", fields: ["id", "payment_collection_id"], filters: { id: event.data.id } })
   if (!payment?.payment_collection_id) return
@@ -22,6 +24,6 @@ export default async function paymentRefundedSettleLoyalty({ event, container }:
 }
 
 export const config: SubscriberConfig = {
-  event: "payment.refunded",
-  context: { subscriberId: "rewardflow-payment-refunded-settle-loyalty" },
+  event: ["payment.refunded", "payment.captured"],
+  context: { subscriberId: "rewardflow-payment-settle-loyalty" },
 }
