@@ -7,6 +7,8 @@ export type LoyaltyAccount = {
   card_number_formatted: string
   status: "active" | "blocked"
   balance: number
+  /** Points the account owes (a clawback its balance could not cover), paid from its next points. */
+  points_owed: number
   lifetime_earned: number
   enrolled_at: string
   next_expiry?: { points: number; expires_at: string } | null
@@ -18,6 +20,7 @@ export type LedgerEntry = {
   points: number
   balance_after: number
   shortfall: number
+  owed_change?: number
   source_type: string
   source_id: string | null
   reason: string | null
@@ -60,7 +63,7 @@ export type OrderLoyalty = {
   account: (LoyaltyAccount & { customer: { id: string; email: string; first_name: string | null; last_name: string | null } | null }) | null
   entries: LedgerEntry[]
   redemptions: AdminRedemption[]
-  points: { earned: number; reversed: number }
+  points: { earned: number; reversed: number; net: number; owed: number }
 }
 
 export const loyaltyKeys = {

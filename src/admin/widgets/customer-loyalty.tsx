@@ -87,6 +87,11 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
               <Text size="xlarge" weight="plus" data-testid="rewardflow-balance">
                 {pointsText(t, account.balance, locale)}
               </Text>
+              {account.points_owed > 0 ? (
+                <Text size="small" className="text-ui-fg-error" data-testid="rewardflow-owed">
+                  {t("customerLoyalty.owedHint", { points: account.points_owed.toLocaleString(locale) })}
+                </Text>
+              ) : null}
             </div>
             <div>
               <Text size="small" className="text-ui-fg-subtle">{t("customerLoyalty.lifetime")}</Text>

@@ -58,6 +58,14 @@ const OrderLoyaltyWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               </Text>
             </div>
           ) : null}
+          {points.owed ? (
+            <div className="flex items-center justify-between">
+              <Text size="small" className="text-ui-fg-subtle">{t("orderLoyalty.owed")}</Text>
+              <Text size="small" weight="plus" className="text-ui-fg-error" data-testid="rewardflow-order-owed">
+                {points.owed.toLocaleString(locale)}
+              </Text>
+            </div>
+          ) : null}
         </div>
         <div className="px-6 py-4">
           <Text size="small" weight="plus" className="mb-2">{t("orderLoyalty.rewards")}</Text>
