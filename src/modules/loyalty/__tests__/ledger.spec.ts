@@ -841,6 +841,32 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
     })
 
     describe("rebuildBalances", () => {
+      it("--fix repairs under the account lock: a change that lands while it waits is not overwritten", async () => {
+        const a = await newAccount("cus_fix_lock")
+        const credit = await earn(a, 100, "earn:fix-lock")
+        await sql(`update loyalty_account set balance = 999 where id = ?`, [a])
+        // Another change holds the account and credits 10 (written as the ledger writes it).
+        const knex = (MikroOrmWrapper.forkManager() as any).getKnex()
+        const trx = await knex.transaction()
+        await trx.raw("select id from loyalty_account where id = ? for update", [a])
+        await trx.raw(
+          `insert into loyalty_ledger_entry (id, account_id, type, points, balance_after, source_type, idempotency_key, earned_change)
+           values ('lent_fix_lock', ?, 'earn', 10, 110, 'order', 'earn:fix-lock-2', 10)`,
+          [a]
+        )
+        await trx.raw(`insert into loyalty_point_lot (id, account_id, entry_id, points, remaining) values ('llot_fix_lock', ?, 'lent_fix_lock', 10, 10)`, [a])
+        await trx.raw(`update loyalty_account set balance = 110, lifetime_earned = 110 where id = ?`, [a])
+        // The report reads 100 while the change is not committed; the repair then waits for the lock.
+        const fixing = service.rebuildBalances({ fix: true })
+        await new Promise((r) => setTimeout(r, 500))
+        await trx.commit()
+        const fixed = await fixing
+        expect(fixed.drift.map((d) => [d.account_id, d.ledger_balance])).toEqual([[a, 100]])
+        // Re-read under the lock: 110, not the 100 read before it.
+        await expectConsistent(a, 110)
+        expect(credit.balance).toBe(100)
+      })
+
       it("reports drift of the cached balance and of the lots, and fixes the cache from the ledger", async () => {
         const a = await newAccount("cus_a")
         const b = await newAccount("cus_b")
