@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { settleOrderLoyaltyWorkflow } from "./workflows/settle-order-loyalty"
@@ -15,7 +16,14 @@ export async function settleOrderLoyalty(container: MedusaContainer, input: { or
     return result
   } catch (e) {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    await loyalty.recordOrderRetry({ order_id: input.order_id, trigger: input.trigger, error: (e as Error).message ?? String(e) })
+    try {
+      await loyalty.recordOrderRetry({ order_id: input.order_id, trigger: input.trigger, error: (e as Error).message ?? String(e) })
+    } catch (recording) {
+      // The database itself may be what failed: say so, and let the original error go on.
+      container.resolve(ContainerRegistrationKeys.LOGGER).error(
+        `rewardflow: order ${input.order_id}: its loyalty could not be settled (${(e as Error).message}) nor recorded for a retry (${(recording as Error).message})`
+      )
+    }
     throw e
   }
 }
