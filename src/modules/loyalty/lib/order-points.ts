@@ -90,47 +90,39 @@ const unitsKept = (item: OrderItemNow) =>
  * basis records those units.
  */
 export function earningBasis(order: OrderForPoints, settings: EarnSettings): EarningBasis {
-  const currency = order.currency_code.toLowerCase()
   const items: EarningBasis["items"] = {}
   for (const item of order.items ?? []) {
     if (!item?.id) continue
     items[item.id] = { quantity: unitsKept(item).toNumber(), amount: itemAmount(item, settings.count_taxes).toString() }
   }
-  const amount = countableAmount(order, settings)
+  return {
+    ...basisOf(countableAmount(order, settings), items, { ...settings, currency_code: order.currency_code }),
+    total: clamp0(bn(order.total)).toString(),
+    ...(order.paid != null ? { paid: clamp0(bn(order.paid)).toString() } : {}),
+  }
+}
+
+/** The settings and amounts of a basis; what is not the items' part is shipping (with its tax when taxes count). */
+function basisOf(amount: BigNumberInput, items: EarningBasis["items"], settings: EarnSettings & { currency_code: string }) {
+  const currency = settings.currency_code.toLowerCase()
   const itemsTotal = Object.values(items).reduce((s, i) => s.plus(i.amount), new BigNumberJS(0))
   return {
-    version: 2,
+    version: 2 as const,
     currency_code: currency,
     rate: settings.earn_rates[currency] ?? { points: 0, amount: 1 },
     rounding: settings.rounding,
     count_shipping: settings.count_shipping,
     count_taxes: settings.count_taxes,
-    amount: amount.toString(),
+    amount: bn(amount).toString(),
     items,
-    // What is not the items' part is shipping (and its tax when taxes count).
-    shipping: clamp0(amount.minus(itemsTotal)).toString(),
-    total: clamp0(bn(order.total)).toString(),
-    ...(order.paid != null ? { paid: clamp0(bn(order.paid)).toString() } : {}),
+    shipping: clamp0(bn(amount).minus(itemsTotal)).toString(),
   }
 }
 
 /** A basis written before version 2, read with the program's current settings. */
 export function upgradeBasis(basis: EarningBasis | LegacyBasis, settings: EarnSettings & { currency_code: string }, earnedTotal: BigNumberInput): EarningBasis {
   if ((basis as EarningBasis).version === 2) return basis as EarningBasis
-  const itemsTotal = Object.values(basis.items).reduce((s, i) => s.plus(i.amount), new BigNumberJS(0))
-  const currency = settings.currency_code.toLowerCase()
-  return {
-    version: 2,
-    currency_code: currency,
-    rate: settings.earn_rates[currency] ?? { points: 0, amount: 1 },
-    rounding: settings.rounding,
-    count_shipping: settings.count_shipping,
-    count_taxes: settings.count_taxes,
-    amount: basis.amount,
-    items: basis.items,
-    shipping: clamp0(bn(basis.amount).minus(itemsTotal)).toString(),
-    total: bn(earnedTotal).toString(),
-  }
+  return { ...basisOf(basis.amount, basis.items, settings), total: bn(earnedTotal).toString() }
 }
 
 /** Points for a counted amount under the basis's own rate and rounding. */

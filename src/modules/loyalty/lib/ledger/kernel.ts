@@ -14,14 +14,9 @@ export type AccountRow = {
   status: string
 }
 
-/** An entry to append; the kernel works out balance_after and the account's cached sums. */
-export type NewEntry = {
+/** Who and why, for an entry a change writes. */
+export type EntryLabel = {
   type: LedgerEntryType
-  /** Change of the spendable balance. */
-  points: number
-  owed_change?: number
-  earned_change?: number
-  shortfall?: number
   source_type: LedgerSourceType
   source_id?: string | null
   idempotency_key: string
@@ -29,6 +24,15 @@ export type NewEntry = {
   reason?: string | null
   metadata?: Record<string, unknown> | null
   reverses_entry_id?: string | null
+}
+
+/** An entry to append; the kernel works out balance_after and the account's cached sums. */
+export type NewEntry = EntryLabel & {
+  /** Change of the spendable balance. */
+  points: number
+  owed_change?: number
+  earned_change?: number
+  shortfall?: number
   lot_allocations?: LotAllocation[] | null
 }
 

@@ -3,16 +3,14 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type {
   CreditPointsInput,
   DebitPointsInput,
-  LedgerActor,
   LedgerChangeResult,
   LedgerEntryDTO,
   LedgerEntryType,
-  LedgerSourceType,
   LotAllocation,
   ReverseEntryInput,
 } from "../../types"
 import { ExpiryStore } from "./expiry-store"
-import { type AccountRow, LedgerKernel } from "./kernel"
+import { type AccountRow, type EntryLabel, LedgerKernel } from "./kernel"
 import { LotBook } from "./lots"
 import { TABLES } from "./tables"
 
@@ -21,18 +19,6 @@ const EARNING_TYPES: LedgerEntryType[] = ["earn", "welcome_bonus"]
 
 /** Entries that only follow another one: they are undone by undoing that one. */
 const NOT_REVERSIBLE: LedgerEntryType[] = ["debt", "debt_paid", "expire", "reverse", "release"]
-
-/** Who and why, for an entry a change writes. */
-export type EntryLabel = {
-  type: LedgerEntryType
-  source_type: LedgerSourceType
-  source_id?: string | null
-  idempotency_key: string
-  actor?: LedgerActor
-  reason?: string | null
-  metadata?: Record<string, unknown> | null
-  reverses_entry_id?: string | null
-}
 
 export type ClawBackInput = {
   /** The credits whose points are taken back: their own lots are taken from first. */

@@ -3,16 +3,7 @@ import type { BalanceDrift } from "../../types"
 import { LedgerKernel } from "./kernel"
 import { TABLES } from "./tables"
 
-type Sums = {
-  account_id: string
-  cached_balance: number
-  ledger_balance: number
-  lot_balance: number
-  cached_points_owed: number
-  ledger_points_owed: number
-  cached_lifetime_earned: number
-  ledger_lifetime_earned: number
-}
+type Sums = Omit<BalanceDrift, "lots">
 
 type LotDrift = { account_id: string; lot_id: string; points: number; remaining: number; expected: number }
 
