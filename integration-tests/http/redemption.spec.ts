@@ -675,7 +675,7 @@ medusaIntegrationTestRunner({
         await canceled
         view = await loyaltyOf(order.id)
         expect(view.entries.map((e: any) => `${e.type}:${e.points}`)).toEqual(["earn:44", "reverse:100", "reverse:-44"])
-        expect(view.points).toEqual({ earned: 44, reversed: -44 })
+        expect(view.points).toEqual({ earned: 44, reversed: -44, net: 0, owed: 0 })
         expect(view.redemptions.map((r: any) => r.status)).toEqual(["refunded"])
         expect(view.account.balance).toBe(300 - 10)
 
