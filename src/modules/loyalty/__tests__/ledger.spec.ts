@@ -578,6 +578,19 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
     })
 
     describe("expiry", () => {
+      it("a lot a release refilled after it expired expires again, even in the same run of the clock", async () => {
+        const acc = await newAccount("cus_expire_twice")
+        await earn(acc, 100, "earn:expire-twice", inDays(10))
+        const held = await service.debitPoints({ account_id: acc, type: "reserve", points: 40, source_type: "redemption", idempotency_key: "reserve:expire-twice" })
+        const later = inDays(20)
+        expect((await service.expireDueLots(acc, later)).map((r) => r.entry.points)).toEqual([-60])
+        await service.reverseEntry({ entry_id: held.entry.id, type: "release", idempotency_key: "release:expire-twice", source_type: "redemption" })
+        await expectConsistent(acc, 40)
+        const again = await service.expireDueLots(acc, later)
+        expect(again.map((r) => [r.entry.points, r.entry.idempotency_key])).toEqual([[-40, expect.stringMatching(/^expire:llot_\w+:2$/)]])
+        await expectConsistent(acc, 0)
+      })
+
       it("expires due lots with an expire entry, once", async () => {
         const acc = await newAccount()
         const stale = await earn(acc, 50, "earn:stale", new Date(Date.now() - 60 * 60 * 1000))

@@ -49,6 +49,9 @@ export class ExpiryStore {
       .orderBy([{ column: "expires_at" }, { column: "id" }])
     const results: LedgerChangeResult[] = []
     for (const lot of due) {
+      // A lot can expire more than once: a release gives points back to the lot they came from,
+      // which may have expired meanwhile. Numbered under the lock, so each expiry has its own key.
+      const [{ count }] = await this.knex(TABLES.entry).where({ source_type: "job", source_id: lot.id, type: "expire" }).count({ count: "*" })
       const allocations = [{ lot_id: lot.id, points: lot.remaining }]
       await this.lots.consume(allocations)
       const entry = await this.kernel.insertEntry(account, {
@@ -56,7 +59,7 @@ export class ExpiryStore {
         points: -lot.remaining,
         source_type: "job",
         source_id: lot.id,
-        idempotency_key: `expire:${lot.id}:${now.getTime()}`,
+        idempotency_key: `expire:${lot.id}:${Number(count) + 1}`,
         reason: `Points expired on ${new Date(lot.expires_at).toISOString().slice(0, 10)}`,
         lot_allocations: allocations,
       })
