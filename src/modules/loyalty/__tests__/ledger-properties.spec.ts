@@ -18,7 +18,7 @@ import fc from "fast-check"
 import path from "node:path"
 import { LOYALTY_MODULE } from ".."
 import type { EarnSettings } from "../lib/earn-points"
-import { earningBasis, type EarningBasis, moneyKept, type OrderForPoints, orderPointsTarget } from "../lib/order-points"
+import { earningBasis, type EarningBasis, moneyAuthorized, moneyKept, type OrderForPoints, orderPointsTarget } from "../lib/order-points"
 import type LoyaltyModuleService from "../service"
 
 const envInt = (name: string, fallback: number) => {
@@ -274,8 +274,9 @@ function medusaOrder(o: SimOrder): OrderForPoints {
   return {
     currency_code: "eur",
     total: eur(totalCents(o)),
-    // What the coordinator's loader passes: the money the payment collections hold.
+    // What the coordinator's loader passes: the money the payment collections hold, and what they authorized.
     paid: moneyKept([{ status: "captured", authorized_amount: eur(o.authorized), refunded_amount: eur(o.refunded + o.refunded_for_returns) }]),
+    authorized: moneyAuthorized([{ status: "captured", authorized_amount: eur(o.authorized) }]),
     item_total: eur(o.items.reduce((s, i) => s + (i.unit + i.tax) * kept(i), 0)),
     item_tax_total: eur(o.items.reduce((s, i) => s + i.tax * kept(i), 0)),
     shipping_total: eur(o.shipping + o.shipping_tax),

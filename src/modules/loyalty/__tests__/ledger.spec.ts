@@ -383,6 +383,27 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         await expectConsistent(acc2, 0, 35)
       })
 
+      it("points that stood in for the order's reserved ones get them back when the reservation is released, and keep their own expiry", async () => {
+        const program = await service.getOrCreateDefaultProgram()
+        await service.updateLoyaltyPrograms({ id: program.id, points_validity_months: 1 })
+        const acc = await newAccount("cus_order_cover")
+        await earn(acc, 10, "earn:never-expires", null)
+        await service.settleOrderPoints({ account_id: acc, order_id: "order_cover", target: 3, reason: "placed", earn_metadata: { earning_basis: { amount: "3" } } })
+        await service.updateLoyaltyPrograms({ id: program.id, points_validity_months: null })
+        // The order's 3 points (they expire first) are reserved on a cart.
+        const held = await service.debitPoints({ account_id: acc, type: "reserve", points: 3, source_type: "redemption", idempotency_key: "reserve:cover" })
+        // A return wants 1 back: the never-expiring points stand in.
+        const part = await service.settleOrderPoints({ account_id: acc, order_id: "order_cover", target: 2, reason: "return" })
+        expect(part.change!.entry.metadata).toMatchObject({ covers: [{ points: 1 }] })
+        const released = await service.reverseEntry({ entry_id: held.entry.id, type: "release", idempotency_key: "release:cover", source_type: "redemption" })
+        // 1 of the 3 goes back to the lot that stood in, 2 to the order's lot.
+        expect(released!.entry.metadata).toMatchObject({ repaid_covers: [{ points: 1 }] })
+        expect((await service.expireDueLots(acc, inDays(60))).map((r) => r.entry.points)).toEqual([-2])
+        await service.settleOrderPoints({ account_id: acc, order_id: "order_cover", target: 0, reason: "all returned" })
+        // The order gave 3, all taken back or expired: the shopper's own 10 are untouched.
+        await expectConsistent(acc, 10)
+      })
+
       it("a compensated clawback gives back what it took and restores lifetime points and the debt", async () => {
         const acc = await newAccount("cus_order_6")
         await settle(acc, "order_6", 100)

@@ -1,4 +1,4 @@
-import { earningBasis, moneyKept, orderPointsTarget, upgradeBasis, type OrderForPoints } from "../lib/order-points"
+import { earningBasis, moneyAuthorized, moneyKept, orderPointsTarget, upgradeBasis, type OrderForPoints } from "../lib/order-points"
 
 /** Figures of Medusa 2.21 orders as its admin API left them (one hoodie 49.99, two totes 10 each, shipping 4.90). */
 const settings = { earn_rates: { eur: { points: 1, amount: 1 } }, rounding: "floor" as const, count_shipping: false, count_taxes: false }
@@ -110,6 +110,14 @@ describe("order points: what an order gives after its changes", () => {
     expect(moneyKept([{ status: "canceled", authorized_amount: 74.89 }, { status: "not_paid", authorized_amount: 0 }])).toBe("74.89")
     expect(moneyKept([{ status: "completed", authorized_amount: 74.89, refunded_amount: 25.09 }, { status: "completed", authorized_amount: 15.5 }])).toBe("65.3")
     expect(moneyKept(null)).toBe("0")
+    expect(moneyAuthorized([{ status: "completed", authorized_amount: 74.89, refunded_amount: 15 }])).toBe("74.89")
+  })
+
+  it("a first award that comes after a refund without a return earns only on what was kept", () => {
+    const refunded = { ...placed, total: 64.89, paid: 64.89, authorized: 74.89 }
+    const late = earningBasis(refunded, settings)
+    expect(late.paid).toBe("74.89")
+    expect(orderPointsTarget(late, refunded, false).target).toBe(Math.floor((69.99 * 64.89) / 74.89))
   })
 
   it("a basis written before version 2 is read with the program's settings", () => {

@@ -25,7 +25,11 @@ export type EarningBasis = {
   shipping: string
   /** What the shopper was charged for the order (its total). */
   total: string
-  /** The money the shopper had paid or authorized for it (see moneyKept); absent in older bases. */
+  /**
+   * The money the shopper had put up for the order (authorized, before any refund: see
+   * moneyAuthorized); absent in older bases. A refund made before a late first award is measured
+   * against it too.
+   */
   paid?: string
 }
 
@@ -46,6 +50,8 @@ export type OrderForPoints = CountableOrderTotals & {
   total: BigNumberInput
   /** The money the merchant keeps for the order now (see moneyKept). */
   paid?: BigNumberInput | null
+  /** The money the shopper put up for the order, refunds not deducted (see moneyAuthorized). */
+  authorized?: BigNumberInput | null
   items?: (OrderItemNow | null)[] | null
 }
 
@@ -80,6 +86,11 @@ export function moneyKept(collections: (PaymentCollectionNow | null)[] | null | 
   return kept.toString()
 }
 
+/** What the payment collections authorized, refunds not deducted: the money put up for the order. */
+export function moneyAuthorized(collections: (PaymentCollectionNow | null)[] | null | undefined): string {
+  return moneyKept((collections ?? []).map((c) => (c ? { ...c, refunded_amount: 0 } : c)))
+}
+
 /** Units of an item the shopper has now: ordered (edits rewrite it) less those received back or dismissed. */
 const unitsKept = (item: OrderItemNow) =>
   clamp0(bn(item.quantity).minus(bn(item.detail?.return_received_quantity)).minus(bn(item.detail?.return_dismissed_quantity)))
@@ -98,7 +109,7 @@ export function earningBasis(order: OrderForPoints, settings: EarnSettings): Ear
   return {
     ...basisOf(countableAmount(order, settings), items, { ...settings, currency_code: order.currency_code }),
     total: clamp0(bn(order.total)).toString(),
-    ...(order.paid != null ? { paid: clamp0(bn(order.paid)).toString() } : {}),
+    ...((order.authorized ?? order.paid) != null ? { paid: clamp0(bn(order.authorized ?? order.paid)).toString() } : {}),
   }
 }
 

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type OrderPointsState, type RedemptionDTO } from "../../../modules/loyalty"
-import { moneyKept, type OrderForPoints } from "../../../modules/loyalty/lib/order-points"
+import { moneyAuthorized, moneyKept, type OrderForPoints } from "../../../modules/loyalty/lib/order-points"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 export const loadOrderLoyaltyStepId = "load-order-loyalty"
@@ -106,7 +106,7 @@ export const loadOrderLoyaltyStep = createStep(loadOrderLoyaltyStepId, async ({ 
 
   const result: OrderLoyalty = {
     order_id,
-    order: o ? { ...o, paid: moneyKept(o.payment_collections) } : null,
+    order: o ? { ...o, paid: moneyKept(o.payment_collections), authorized: moneyAuthorized(o.payment_collections) } : null,
     canceled: o?.status === "canceled" || !!o?.canceled_at,
     cart_id,
     codes: (o?.promotions ?? []).map((p: { code?: string } | null) => p?.code).filter(Boolean),

@@ -180,8 +180,10 @@ export class LedgerStore {
    * debit), then pays what the account owes from them. Caller holds the lock.
    */
   async giveBack(account: AccountRow, label: EntryLabel, points: number, allocations: LotAllocation[]): Promise<LedgerChangeResult> {
-    await this.lots.restore(allocations)
-    const entry = await this.kernel.insertEntry(account, { ...label, points, lot_allocations: allocations })
+    const { restored, repaid } = await this.routeToCovers(account.id, allocations)
+    await this.lots.restore(restored)
+    const metadata = repaid.length ? { ...(label.metadata ?? {}), repaid_covers: repaid } : label.metadata
+    const entry = await this.kernel.insertEntry(account, { ...label, metadata, points, lot_allocations: restored })
     const debt = await this.payDebt(account, entry)
     return this.kernel.result(entry, true, account, debt)
   }
@@ -199,6 +201,9 @@ export class LedgerStore {
     const take = Math.min(input.wanted - excused, account.balance)
     const allocations = await this.lots.allocate(account.id, take, lotIds)
     await this.lots.consume(allocations)
+    // Points taken from other lots stand in for the credits' own, which are reserved or spent:
+    // when those come back to the credits' lots, they go to the lots that stood in (routeToCovers).
+    const covers = allocations.filter((a) => !lotIds.includes(a.lot_id))
     const owed = input.wanted - excused - take
     const entry = await this.kernel.insertEntry(account, {
       ...input.entry,
@@ -206,7 +211,11 @@ export class LedgerStore {
       shortfall: input.wanted - take,
       earned_change: input.counts_as_earned ? -input.wanted : 0,
       lot_allocations: allocations,
-      metadata: { ...(input.entry.metadata ?? {}), ...(excused ? { expired_excused: excused } : {}) },
+      metadata: {
+        ...(input.entry.metadata ?? {}),
+        ...(excused ? { expired_excused: excused } : {}),
+        ...(covers.length ? { covers, for_lots: lotIds } : {}),
+      },
     })
     const debt =
       owed > 0
@@ -223,6 +232,58 @@ export class LedgerStore {
           })
         : null
     return this.kernel.result(entry, true, account, debt)
+  }
+
+  /**
+   * Where points given back to their lots must go. A clawback that found a credit's own lots
+   * empty (their points reserved or spent) took from other lots instead, which then stood in
+   * for them; when points come back to those own lots, as many as are still covered go to the
+   * lots that stood in, so the shopper's other points keep their own expiry dates and nothing
+   * is expired twice. Returns the allocations to restore and the covers they repay.
+   */
+  private async routeToCovers(accountId: string, allocations: LotAllocation[]) {
+    const repaid: { entry_id: string; lot_id: string; points: number }[] = []
+    if (!allocations.length) return { restored: allocations, repaid }
+    const coverRows = await this.knex(TABLES.entry)
+      .where({ account_id: accountId, type: "reverse" })
+      .whereRaw("metadata->'covers' is not null")
+      .orderBy([{ column: "created_at" }, { column: "id" }])
+      .select("id", "metadata")
+    if (!coverRows.length) return { restored: allocations, repaid }
+    const repaidRows = await this.knex(TABLES.entry)
+      .where({ account_id: accountId })
+      .whereRaw("metadata->'repaid_covers' is not null")
+      .select("metadata")
+    const outstanding = new Map<string, number>()
+    const keyOf = (entryId: string, lotId: string) => `${entryId}:${lotId}`
+    for (const row of coverRows) {
+      for (const c of row.metadata.covers as LotAllocation[]) outstanding.set(keyOf(row.id, c.lot_id), (outstanding.get(keyOf(row.id, c.lot_id)) ?? 0) + c.points)
+    }
+    for (const row of repaidRows) {
+      for (const r of row.metadata.repaid_covers as { entry_id: string; lot_id: string; points: number }[]) {
+        outstanding.set(keyOf(r.entry_id, r.lot_id), (outstanding.get(keyOf(r.entry_id, r.lot_id)) ?? 0) - r.points)
+      }
+    }
+    const restored = new Map<string, number>()
+    for (const a of allocations) {
+      let left = a.points
+      for (const row of coverRows) {
+        if (left <= 0) break
+        if (!(row.metadata.for_lots as string[]).includes(a.lot_id)) continue
+        for (const c of row.metadata.covers as LotAllocation[]) {
+          const open = outstanding.get(keyOf(row.id, c.lot_id)) ?? 0
+          const move = Math.min(left, open)
+          if (move <= 0) continue
+          outstanding.set(keyOf(row.id, c.lot_id), open - move)
+          restored.set(c.lot_id, (restored.get(c.lot_id) ?? 0) + move)
+          repaid.push({ entry_id: row.id, lot_id: c.lot_id, points: move })
+          left -= move
+          if (left <= 0) break
+        }
+      }
+      if (left > 0) restored.set(a.lot_id, (restored.get(a.lot_id) ?? 0) + left)
+    }
+    return { restored: [...restored].map(([lot_id, points]) => ({ lot_id, points })), repaid }
   }
 
   /** Pays what the account owes from its balance, after `after` (a credit or give-back). */
