@@ -119,14 +119,17 @@ medusaIntegrationTestRunner({
       await adminCall(`/admin/returns/${ret.id}/request-items`, { items })
       await adminCall(`/admin/returns/${ret.id}/shipping-method`, { shipping_option_id: returnOptionId })
       await adminCall(`/admin/returns/${ret.id}/request`)
-      for (const pass of passes) {
-        await after("order.return_received", async () => {
-          await adminCall(`/admin/returns/${ret.id}/receive`)
-          await adminCall(`/admin/returns/${ret.id}/receive-items`, { items: pass })
-          await adminCall(`/admin/returns/${ret.id}/receive/confirm`)
-        })
-      }
+      for (const pass of passes) await receive(ret.id, pass)
       return ret.id as string
+    }
+
+    /** One pass of Medusa's receive flow on a return (a return, or a claim's or exchange's). */
+    async function receive(returnId: string, items: { id: string; quantity: number }[]) {
+      await after("order.return_received", async () => {
+        await adminCall(`/admin/returns/${returnId}/receive`)
+        await adminCall(`/admin/returns/${returnId}/receive-items`, { items })
+        await adminCall(`/admin/returns/${returnId}/receive/confirm`)
+      })
     }
 
     const capture = (paymentId: string) => adminCall(`/admin/payments/${paymentId}/capture`)
@@ -272,11 +275,7 @@ medusaIntegrationTestRunner({
         // 59.99 kept: 59 points.
         expect(await points(o.id, s.account_id)).toMatchObject({ net: 59, balance: 59, types: ["earn:69", "reverse:-10"] })
         // The second pass of the same return.
-        await after("order.return_received", async () => {
-          await adminCall(`/admin/returns/${returnId}/receive`)
-          await adminCall(`/admin/returns/${returnId}/receive-items`, { items: [{ id: o.tote, quantity: 1 }] })
-          await adminCall(`/admin/returns/${returnId}/receive/confirm`)
-        })
+        await receive(returnId, [{ id: o.tote, quantity: 1 }])
         expect(await points(o.id, s.account_id)).toMatchObject({ net: 49, balance: 49, types: ["earn:69", "reverse:-10", "reverse:-10"] })
         await after("order.return_received", () => eventBus().emit({ name: "order.return_received", data: { order_id: o.id, return_id: returnId } }))
         expect((await points(o.id, s.account_id)).net).toBe(49)
@@ -333,11 +332,7 @@ medusaIntegrationTestRunner({
         // Until the hoodie is back the order counts both: no change.
         expect((await points(o.id, s.account_id)).net).toBe(69)
         const returnId = confirmed.return?.id ?? confirmed.exchange.return_id
-        await after("order.return_received", async () => {
-          await adminCall(`/admin/returns/${returnId}/receive`)
-          await adminCall(`/admin/returns/${returnId}/receive-items`, { items: [{ id: o.hoodie, quantity: 1 }] })
-          await adminCall(`/admin/returns/${returnId}/receive/confirm`)
-        })
+        await receive(returnId, [{ id: o.hoodie, quantity: 1 }])
         // Four totes kept: 40 points.
         expect(await points(o.id, s.account_id)).toMatchObject({ net: 40, balance: 40 })
       })

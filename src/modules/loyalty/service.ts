@@ -14,6 +14,7 @@ import { followKey, LedgerKernel } from "./lib/ledger/kernel"
 import { LedgerStore } from "./lib/ledger/ledger-store"
 import {
   OrderPointsStore,
+  orderEntries,
   orderPointsState,
   type OrderPointsState,
   type SettleOrderPointsInput,
@@ -222,7 +223,7 @@ export default class LoyaltyModuleService extends MedusaService({
   /** An order's points as its entries tell them (net, credited, clawed back, its entries). A read. */
   @InjectManager()
   async retrieveOrderPointsState(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<OrderPointsState> {
-    const entries = await OrderPointsStore.entriesOf(LedgerKernel.readerOf(sharedContext), orderId)
+    const entries = await orderEntries(LedgerKernel.readerOf(sharedContext), orderId)
     return orderPointsState(orderId, entries)
   }
 

@@ -12,6 +12,7 @@ import type {
 import { ExpiryStore } from "./expiry-store"
 import { type AccountRow, type EntryLabel, LedgerKernel } from "./kernel"
 import { LotBook } from "./lots"
+import { orderEntries, orderPointsState } from "./order-entries"
 import { TABLES } from "./tables"
 
 /** Entry types that count towards an account's lifetime_earned by default. */
@@ -244,16 +245,14 @@ export class LedgerStore {
   private async routeToCovers(accountId: string, allocations: LotAllocation[]) {
     const repaid: { entry_id: string; lot_id: string; points: number }[] = []
     if (!allocations.length) return { restored: allocations, repaid }
-    const coverRows = await this.knex(TABLES.entry)
-      .where({ account_id: accountId, type: "reverse" })
-      .whereRaw("metadata->'covers' is not null")
+    const rows = await this.knex(TABLES.entry)
+      .where({ account_id: accountId })
+      .whereRaw("(metadata->'covers' is not null or metadata->'repaid_covers' is not null)")
       .orderBy([{ column: "created_at" }, { column: "id" }])
       .select("id", "metadata")
+    const coverRows = rows.filter((r: { metadata: Record<string, unknown> }) => r.metadata.covers)
     if (!coverRows.length) return { restored: allocations, repaid }
-    const repaidRows = await this.knex(TABLES.entry)
-      .where({ account_id: accountId })
-      .whereRaw("metadata->'repaid_covers' is not null")
-      .select("metadata")
+    const repaidRows = rows.filter((r: { metadata: Record<string, unknown> }) => r.metadata.repaid_covers)
     const outstanding = new Map<string, number>()
     const keyOf = (entryId: string, lotId: string) => `${entryId}:${lotId}`
     for (const row of coverRows) {
@@ -317,13 +316,8 @@ export class LedgerStore {
       .select(this.knex.raw("coalesce(sum(-e.points + e.shortfall), 0)::int as total"))
     let left = original.points - (row?.total ?? 0)
     if (original.source_type === "order" && original.source_id) {
-      const { rows } = await this.knex.raw(
-        `select coalesce(sum(case when points > 0 then points else points - shortfall end), 0)::int as net
-           from ${TABLES.entry}
-          where account_id = ? and source_type = 'order' and source_id = ? and type in ('earn', 'reverse')`,
-        [original.account_id, original.source_id]
-      )
-      left = Math.min(left, rows[0]?.net ?? 0)
+      const order = orderPointsState(original.source_id, await orderEntries(this.knex, original.source_id, original.account_id))
+      left = Math.min(left, order.net)
     }
     return Math.max(0, left)
   }
