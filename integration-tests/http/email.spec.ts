@@ -34,6 +34,7 @@ const SMTP_ENV = [
   "REWARDFLOW_SMTP_PASSWORD",
   "REWARDFLOW_SMTP_SECURE",
   "REWARDFLOW_SMTP_FROM",
+  "REWARDFLOW_EMAIL_FROM_NAME",
 ]
 
 medusaIntegrationTestRunner({
@@ -607,6 +608,127 @@ medusaIntegrationTestRunner({
         expect(relay.mails[0].text).toContain("Provider: sendgrid (from database)")
         expect(relay.mails[0].text).toContain("User: apikey (sendgrid relay)")
         expect(relay.mails[0].text).toContain("Security: STARTTLS (always for the sendgrid relay)")
+      })
+    })
+
+    describe("sender with a display name", () => {
+      /** The From header as it arrived, unparsed: `From: "Shop, Inc." <a@b.lu>`. */
+      const rawFrom = (mail: { headerLines: readonly { key: string; line: string }[] }) => mail.headerLines.find((h) => h.key === "from")?.line
+
+      async function testMail(server: MailServer) {
+        const before = server.mails.length
+        const { email } = (await api.post("/admin/loyalty/email/test-mail", { to: "owner@rewardflow.test" }, admin)).data
+        expect(email.status).toBe("sent")
+        expect(server.mails).toHaveLength(before + 1)
+        return { email, mail: server.mails[before] }
+      }
+
+      it("from_address 'Support <support@shop.lu>' saved in the admin: split into address and name, reported with sources, and sent as From name and address", async () => {
+        const server = await mailServer()
+        let view = await saveSettings({ provider: "smtp", host: "127.0.0.1", port: server.port, from_address: "  Support   <support@shop.lu> " })
+        expect(view.settings.from_address).toEqual({ value: "Support <support@shop.lu>", source: "database", is_set: true })
+        expect(view.settings.from_name).toEqual({ value: null, source: null, is_set: false })
+        expect(view.sender).toEqual({
+          address: "support@shop.lu",
+          address_source: "database",
+          name: "Support",
+          name_from: "from_address",
+          name_source: "database",
+          unused_display_name: null,
+          header: "Support <support@shop.lu>",
+        })
+        expect(view.delivery).toMatchObject({ from: "support@shop.lu", from_name: "Support" })
+        expect((await api.get("/admin/loyalty/email/settings", admin)).data.sender).toEqual(view.sender)
+
+        let { email, mail } = await testMail(server)
+        expect(mail.from?.value).toEqual([{ address: "support@shop.lu", name: "Support" }])
+        expect(rawFrom(mail)).toBe("From: Support <support@shop.lu>")
+        expect(mail.envelope.from).toBe("support@shop.lu")
+        expect(mail.text).toContain("From: Support <support@shop.lu> (from database; name: written in from_address)")
+        expect(email.delivery).toMatchObject({ from: "support@shop.lu", from_name: "Support" })
+        const [log] = await logs("?template_key=settings_test")
+        expect(log).toMatchObject({ status: "sent", from_address: "support@shop.lu" })
+
+        // A quoted name with a comma and letters beyond ASCII arrive as written.
+        view = await saveSettings({ from_address: '"Épicerie Müller, Lëtzebuerg" <x@y.lu>' })
+        expect(view.settings.from_address.value).toBe('"Épicerie Müller, Lëtzebuerg" <x@y.lu>')
+        expect(view.sender).toMatchObject({ address: "x@y.lu", name: "Épicerie Müller, Lëtzebuerg", name_from: "from_address" })
+        ;({ mail } = await testMail(server))
+        expect(mail.from?.value).toEqual([{ address: "x@y.lu", name: "Épicerie Müller, Lëtzebuerg" }])
+        // Encoded (RFC 2047, the comma too), so no client can split it into two addresses.
+        expect(rawFrom(mail)?.replace(/\r?\n[ \t]+/g, " ")).toMatch(/^From: (=\?UTF-8\?[QB]\?[^?\s,]+\?= ?)+ <x@y\.lu>$/)
+
+        // A bare <address>: no name.
+        view = await saveSettings({ from_address: "<loyalty@rewardflow.test>" })
+        expect(view.settings.from_address.value).toBe("loyalty@rewardflow.test")
+        expect(view.sender).toMatchObject({ address: "loyalty@rewardflow.test", name: null, name_from: null, header: "loyalty@rewardflow.test" })
+        ;({ mail } = await testMail(server))
+        expect(mail.from?.value).toEqual([{ address: "loyalty@rewardflow.test", name: "" }])
+        expect(mail.text).toContain("From: loyalty@rewardflow.test (from database)")
+      })
+
+      it("a from_name set wins over the display name, and the report says which name is used and where it came from", async () => {
+        const server = await mailServer()
+        process.env.REWARDFLOW_EMAIL_FROM_NAME = "Café Lëtzebuerg"
+        let view = await saveSettings({ provider: "smtp", host: "127.0.0.1", port: server.port, from_address: "Support <support@shop.lu>" })
+        expect(view.settings.from_name).toEqual({ value: "Café Lëtzebuerg", source: "env", is_set: true })
+        expect(view.sender).toEqual({
+          address: "support@shop.lu",
+          address_source: "database",
+          name: "Café Lëtzebuerg",
+          name_from: "from_name",
+          name_source: "env",
+          unused_display_name: "Support",
+          header: "Café Lëtzebuerg <support@shop.lu>",
+        })
+        let { mail } = await testMail(server)
+        expect(mail.from?.value).toEqual([{ address: "support@shop.lu", name: "Café Lëtzebuerg" }])
+        expect(mail.text).toContain(
+          'From: Café Lëtzebuerg <support@shop.lu> (address from database; name: from_name, from env; "Support" written in from_address not used)'
+        )
+
+        // Saved in the admin, from_name rules too; removed, the display name is used again.
+        view = await saveSettings({ from_name: "Shop, Inc." })
+        expect(view.sender).toMatchObject({ name: "Shop, Inc.", name_from: "from_name", name_source: "database", header: '"Shop, Inc." <support@shop.lu>' })
+        ;({ mail } = await testMail(server))
+        expect(mail.from?.value).toEqual([{ address: "support@shop.lu", name: "Shop, Inc." }])
+        expect(rawFrom(mail)).toBe('From: "Shop, Inc." <support@shop.lu>')
+
+        delete process.env.REWARDFLOW_EMAIL_FROM_NAME
+        view = await saveSettings({ from_name: null })
+        expect(view.sender).toMatchObject({ name: "Support", name_from: "from_address", name_source: "database", unused_display_name: null })
+        ;({ mail } = await testMail(server))
+        expect(mail.from?.value).toEqual([{ address: "support@shop.lu", name: "Support" }])
+      })
+
+      it("the display name is used by every mail, not only the test mail", async () => {
+        const server = await mailServer()
+        await saveSettings({ provider: "smtp", host: "127.0.0.1", port: server.port, from_address: "Rewards Team <rewards@rewardflow.test>" })
+        await enroll(await newShopper("Jos"))
+        expect(server.mails).toHaveLength(1)
+        expect(server.mails[0].from?.value).toEqual([{ address: "rewards@rewardflow.test", name: "Rewards Team" }])
+        const [log] = await logs("?template_key=loyalty_enrollment")
+        expect(log).toMatchObject({ status: "sent", from_address: "rewards@rewardflow.test" })
+      })
+
+      it("what is not one address gets a 400 naming from_address with the problem, and nothing is saved", async () => {
+        await saveSettings({ from_address: "Support <support@shop.lu>" })
+        const refusals: [string, string][] = [
+          ["Support <not-an-address>", 'has "not-an-address" between "<" and ">", which is not an email address'],
+          ["a@b.lu, c@d.lu", "holds more than one address: give one sender"],
+          ["<>", 'has no address between "<" and ">"'],
+          ["Support support@shop.lu", "has a name and an address without angle brackets: write Name <address>, as in Shop <loyalty@shop.lu>"],
+        ]
+        for (const [from_address, problem] of refusals) {
+          const bad = await failure(saveSettings({ from_address, host: "smtp.example.lu" }))
+          expect(bad.status).toBe(400)
+          expect(bad.data.message).toContain(`from_address must be an email address such as loyalty@shop.lu or Shop <loyalty@shop.lu>; ${JSON.stringify(from_address)} ${problem}`)
+        }
+        const view = (await api.get("/admin/loyalty/email/settings", admin)).data
+        expect(view.settings.from_address).toEqual({ value: "Support <support@shop.lu>", source: "database", is_set: true })
+        expect(view.settings.host).toEqual({ value: null, source: null, is_set: false })
+        const [row] = await messaging().listLoyaltyEmailSettings()
+        expect(row.overrides).toEqual({ from_address: "Support <support@shop.lu>" })
       })
     })
 

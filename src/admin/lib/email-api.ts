@@ -1,5 +1,6 @@
 import type { DeliveryDescription } from "../../modules/loyalty-messaging/lib/transports/types"
 import type { DiagnoseStep } from "../../modules/loyalty-messaging/lib/diagnose"
+import type { SenderDescription } from "../../modules/loyalty-messaging/settings-spec"
 import type { LayeredSetting } from "./layered-setting"
 import { sdk } from "./sdk"
 
@@ -38,9 +39,12 @@ export type EmailSetting = LayeredSetting
 // The server's own types: erased from the bundle, so the admin and the API cannot drift apart.
 export type { DeliveryDescription } from "../../modules/loyalty-messaging/lib/transports/types"
 export type { DiagnoseStep } from "../../modules/loyalty-messaging/lib/diagnose"
+export type { SenderDescription } from "../../modules/loyalty-messaging/settings-spec"
 
 export type EmailSettingsView = {
   settings: Record<string, EmailSetting>
+  /** The sender mails go out with, and which setting and layer its address and name come from. */
+  sender: SenderDescription
   delivery: DeliveryDescription | null
   problem: string | null
   encryption_key_configured: boolean

@@ -33,10 +33,13 @@ import { SEED_TEMPLATES } from "./templates"
 import { EmailLog, EmailSettings, EmailTemplate, ExpiryNotice } from "./models"
 import { LEASE_MARGIN_SECONDS, messagingConfigFromOptions, type MessagingConfig } from "./options"
 import {
+  describeSender,
   EMAIL_SECRETS_CONTEXT,
   EMAIL_SETTINGS_SPEC,
+  senderMailbox,
   settingsOptionsLayer,
   type EffectiveEmailSettings,
+  type SenderDescription,
 } from "./settings-spec"
 import type { DeliveryOutcome, EmailLogDTO, LoyaltyEmailOptions, OutgoingEmail } from "./types"
 
@@ -95,7 +98,10 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     )
   }
 
-  /** What endpoints may show: values and sources (secrets only `is_set`) and the connection used. */
+  /**
+   * What endpoints may show: values and sources (secrets only `is_set`), the connection used,
+   * and the sender (address and name, and which setting and layer each comes from).
+   */
   @InjectManager()
   async describeEmailSettings(@MedusaContext() sharedContext: Context = {}) {
     const effective = await this.getEffectiveEmailSettings(sharedContext)
@@ -108,6 +114,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     }
     return {
       settings: describeSettings(EMAIL_SETTINGS_SPEC, effective),
+      sender: describeSender(effective),
       delivery,
       problem,
       encryption_key_configured: !!this.box_,
@@ -264,7 +271,8 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     try {
       const settings = opts.settings ?? (await this.getEffectiveEmailSettings())
       provider = settings.values.provider ?? "log"
-      from = settings.values.from_address ?? null
+      const sender = senderMailbox(settings.values)
+      from = sender?.address ?? null
       if (!from && provider !== "log") {
         throw new Error("from_address is not set (setting, option email.from or env REWARDFLOW_SMTP_FROM)")
       }
@@ -272,7 +280,7 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
       try {
         const receipt = await transport.send(
           {
-            from: { address: from ?? "rewardflow@localhost", name: settings.values.from_name ?? null },
+            from: { address: from ?? "rewardflow@localhost", name: sender?.name ?? null },
             to: claimed.recipient,
             reply_to: settings.values.reply_to ?? null,
             subject: claimed.subject,
@@ -414,15 +422,27 @@ function securityReason(connection: SmtpConnection | null, settings: EffectiveEm
   return `${connection.host} is a loopback host and require_tls is not on`
 }
 
+/** Where the test mail's From line comes from: the address's layer, and the name's setting and layer. */
+function senderNote(sender: SenderDescription): string {
+  const address = `from ${sender.address_source ?? "nowhere"}`
+  if (sender.name_from === "from_address") return `${address}; name: written in from_address`
+  if (sender.name_from === "from_name") {
+    const unused = sender.unused_display_name ? `; ${JSON.stringify(sender.unused_display_name)} written in from_address not used` : ""
+    return `address ${address}; name: from_name, from ${sender.name_source ?? "nowhere"}${unused}`
+  }
+  return address
+}
+
 function settingsTestMessage(delivery: DeliveryDescription, connection: SmtpConnection | null, settings: EffectiveEmailSettings) {
   const sources = settings.sources as Record<string, string | null>
+  const sender = describeSender(settings)
   const from = (source: string | null | undefined) => `from ${source ?? "nowhere"}`
   const lines = [
     ["Provider", delivery.provider, from(sources.provider)],
     ["Host", delivery.host ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : from(sources.host)],
     ["Port", delivery.port === null ? "(none)" : String(delivery.port), from(sources.port)],
     ["Security", delivery.security, securityReason(connection, settings)],
-    ["From", delivery.from ?? "(none)", from(sources.from_address)],
+    ["From", sender.header ?? "(none)", senderNote(sender)],
     ["User", delivery.user ?? "(none)", delivery.provider === "sendgrid" ? "sendgrid relay" : from(sources.user)],
   ] as const
   const text =

@@ -15,7 +15,7 @@ const TestResult = ({ result }: { result: SettingsTestResult }) => {
     [t.host, result.delivery.host],
     [t.port, result.delivery.port],
     [t.security, result.delivery.security],
-    [t.from, result.delivery.from],
+    [t.from, result.delivery.from && result.delivery.from_name ? `${result.delivery.from_name} <${result.delivery.from}>` : result.delivery.from],
     [t.user, result.delivery.user],
   ]
   return (

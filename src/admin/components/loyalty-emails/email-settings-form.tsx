@@ -1,6 +1,13 @@
 import { Container, Heading, Input, Select, Switch, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { emailKeys, fetchEmailSettings, saveEmailSettings, type EmailSetting, type EmailSettingsView } from "../../lib/email-api"
+import {
+  emailKeys,
+  fetchEmailSettings,
+  saveEmailSettings,
+  type EmailSetting,
+  type EmailSettingsView,
+  type SenderDescription,
+} from "../../lib/email-api"
 import { SecretInput } from "../settings/secret-input"
 import { SettingRow, settingInputId } from "../settings/setting-row"
 import { SettingsFormActions } from "../settings/settings-form-actions"
@@ -19,6 +26,31 @@ function toPatch(draft: Draft): Record<string, unknown> {
     patch[name] = NUMBERS.includes(name) && typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value
   }
   return patch
+}
+
+/**
+ * The sender mails go out with (`Support <support@shop.lu>`) and where its parts come from:
+ * the address from from_address, the name from from_name or else written in from_address.
+ */
+const SenderLine = ({ sender }: { sender: SenderDescription }) => {
+  const { t: translate } = useTranslation("rewardflow")
+  if (!sender.header) {
+    return (
+      <Text size="small" data-testid="rewardflow-email-sender">
+        {translate("emailSender.label")}: {translate("emailSender.none")}
+      </Text>
+    )
+  }
+  const parts = [translate("emailSender.address", { source: sender.address_source })]
+  if (sender.name_from === "from_name") parts.push(translate("emailSender.nameFromSetting", { source: sender.name_source }))
+  else if (sender.name_from === "from_address") parts.push(translate("emailSender.nameFromAddress", { source: sender.name_source }))
+  else parts.push(translate("emailSender.noName"))
+  if (sender.unused_display_name) parts.push(translate("emailSender.unusedDisplayName", { name: sender.unused_display_name }))
+  return (
+    <Text size="small" data-testid="rewardflow-email-sender">
+      {translate("emailSender.label")}: <span className="font-mono">{sender.header}</span> · {parts.join(" · ")}
+    </Text>
+  )
 }
 
 /**
@@ -101,9 +133,10 @@ export const EmailSettingsForm = () => {
           <Text size="small" data-testid="rewardflow-email-delivery">
             {t.delivery}: {view.delivery.provider}
             {view.delivery.host ? ` · ${view.delivery.host}:${view.delivery.port}` : ""} · {view.delivery.security}
-            {view.delivery.from ? ` · ${view.delivery.from}` : ""}
+            {view.delivery.from ? ` · ${view.delivery.from_name ? `${view.delivery.from_name} <${view.delivery.from}>` : view.delivery.from}` : ""}
           </Text>
         )}
+        {view.sender && <SenderLine sender={view.sender} />}
         {view.problem && (
           <Text size="small" className="text-ui-fg-error" data-testid="rewardflow-email-problem">
             {t.problem} {view.problem}

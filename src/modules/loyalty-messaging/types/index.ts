@@ -24,9 +24,16 @@ export type LoyaltyEmailOptions = {
   password?: string
   /** SendGrid API key, used through SendGrid's SMTP relay (secret). Default: env REWARDFLOW_SENDGRID_API_KEY. */
   sendgridApiKey?: string
-  /** Sender address, e.g. "loyalty@shop.lu". Default: env REWARDFLOW_SMTP_FROM. */
+  /**
+   * Sender: an address, or a name and an address, as in "loyalty@shop.lu",
+   * "Support <support@shop.lu>" or '"Shop, Inc." <a@b.lu>' (one address only; anything else stops
+   * the boot naming this option). Default: env REWARDFLOW_SMTP_FROM (the same forms).
+   */
   from?: string
-  /** Sender name, e.g. "Café Lëtzebuerg". Default: env REWARDFLOW_EMAIL_FROM_NAME. */
+  /**
+   * Sender name, e.g. "Café Lëtzebuerg". When set (option, env or admin), it is used instead of a
+   * name written in `from`. Default: env REWARDFLOW_EMAIL_FROM_NAME.
+   */
   fromName?: string
   /** Reply-To address. Default: env REWARDFLOW_EMAIL_REPLY_TO. */
   replyTo?: string

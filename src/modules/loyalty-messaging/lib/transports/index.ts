@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { EffectiveEmailSettings } from "../../settings-spec"
+import { senderMailbox, type EffectiveEmailSettings } from "../../settings-spec"
 import { LogTransport } from "./log"
 import { isLoopbackHost } from "./loopback"
 import { SmtpTransport, type SmtpConnection, type SmtpSecurity } from "./smtp"
@@ -83,15 +83,17 @@ export function securityLabel(connection: SmtpConnection | null): string {
   return SECURITY_LABELS[connection.security]
 }
 
-/** Provider, host, port, security and from address a send with these settings uses. */
+/** Provider, host, port, security, from address and name a send with these settings uses. */
 export function describeDelivery(settings: Values, sendgridHost?: string): DeliveryDescription {
   const connection = smtpConnection(settings, sendgridHost)
+  const sender = senderMailbox(settings)
   return {
     provider: settings.provider ?? "log",
     host: connection?.host ?? null,
     port: connection?.port ?? null,
     security: securityLabel(connection),
-    from: settings.from_address ?? null,
+    from: sender?.address ?? null,
+    from_name: sender?.name ?? null,
     user: connection?.user ?? null,
   }
 }

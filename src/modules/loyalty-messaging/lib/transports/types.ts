@@ -31,6 +31,9 @@ export type DeliveryDescription = {
   host: string | null
   port: number | null
   security: string
+  /** The sender's address (from_address without its display name). */
   from: string | null
+  /** The sender's name: from_name, else the display name in from_address; null without one. */
+  from_name: string | null
   user: string | null
 }
