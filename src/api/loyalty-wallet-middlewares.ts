@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "./validate"
 import { AdminUpdateWalletSettings } from "./admin/loyalty/wallet/settings/validators"
 
 const NoParams = z.object({}).strict()
@@ -10,21 +11,21 @@ export const loyaltyWalletMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/loyalty/me/wallet/google",
-    middlewares: [validateAndTransformQuery(z.object({}), queryConfig)],
+    middlewares: [validateQuery(z.object({}), queryConfig)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/wallet/settings",
-    middlewares: [validateAndTransformQuery(z.object({}), queryConfig)],
+    middlewares: [validateQuery(z.object({}), queryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/wallet/settings",
-    middlewares: [validateAndTransformBody(AdminUpdateWalletSettings)],
+    middlewares: [validateBody(AdminUpdateWalletSettings)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/wallet/validate",
-    middlewares: [validateAndTransformBody(NoParams)],
+    middlewares: [validateBody(NoParams)],
   },
 ]

@@ -2,9 +2,13 @@ import { z } from "@medusajs/framework/zod"
 import {
   authenticate,
   defineMiddlewares,
-  validateAndTransformBody,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "./validate"
+import { storeRefusalReasons } from "./store/refusal-response"
+import { refuseLoyaltyCodesNotOnCart } from "./store/loyalty-codes-guard"
+import { retrieveTransformQueryConfig } from "@medusajs/medusa/api/store/carts/query-config"
+import { StoreGetCartsCart } from "@medusajs/medusa/api/store/carts/validators"
+import { StoreListRewards } from "./store/loyalty/rewards/validators"
 import {
   AdminAdjustPoints,
   AdminEnrollCustomer,
@@ -29,36 +33,50 @@ export default defineMiddlewares({
   routes: [
     {
       matcher: "/store/loyalty/*",
-      middlewares: [authenticate("customer", ["session", "bearer"])],
+      middlewares: [storeRefusalReasons, authenticate("customer", ["session", "bearer"])],
     },
     {
       method: ["GET"],
       matcher: "/store/loyalty/me",
-      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
+      middlewares: [validateQuery(NoQuery, queryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/store/loyalty/enroll",
-      middlewares: [validateAndTransformBody(StoreEnrollLoyalty)],
+      middlewares: [validateBody(StoreEnrollLoyalty)],
     },
     {
       method: ["GET"],
       matcher: "/store/loyalty/me/entries",
-      middlewares: [validateAndTransformQuery(LedgerPageParams, queryConfig)],
+      middlewares: [validateQuery(LedgerPageParams, queryConfig)],
     },
     {
       method: ["GET"],
       matcher: "/store/loyalty/rewards",
-      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
+      middlewares: [validateQuery(StoreListRewards, queryConfig)],
     },
     {
       matcher: "/store/carts/:id/loyalty/*",
-      middlewares: [authenticate("customer", ["session", "bearer"])],
+      middlewares: [storeRefusalReasons, authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      // The cart in the answer is Medusa's own (GET /store/carts/:id): its fields, and `?fields=` works alike.
+      matcher: "/store/carts/:id/loyalty/redemptions",
+      middlewares: [validateQuery(StoreGetCartsCart, retrieveTransformQueryConfig)],
+    },
+    {
+      matcher: "/store/carts/:id/loyalty/redemptions/:redemption_id",
+      middlewares: [validateQuery(StoreGetCartsCart, retrieveTransformQueryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/loyalty/redemptions",
-      middlewares: [validateAndTransformBody(StoreApplyRedemption)],
+      middlewares: [validateBody(StoreApplyRedemption)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/promotions",
+      middlewares: [refuseLoyaltyCodesNotOnCart],
     },
     {
       matcher: "/admin/loyalty/*",
@@ -67,52 +85,52 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/admin/loyalty/program",
-      middlewares: [validateAndTransformQuery(NoQuery, queryConfig)],
+      middlewares: [validateQuery(NoQuery, queryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/program",
-      middlewares: [validateAndTransformBody(AdminUpdateLoyaltyProgram)],
+      middlewares: [validateBody(AdminUpdateLoyaltyProgram)],
     },
     {
       method: ["GET"],
       matcher: "/admin/loyalty/accounts",
-      middlewares: [validateAndTransformQuery(AdminListLoyaltyAccounts, queryConfig)],
+      middlewares: [validateQuery(AdminListLoyaltyAccounts, queryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/accounts",
-      middlewares: [validateAndTransformBody(AdminEnrollCustomer)],
+      middlewares: [validateBody(AdminEnrollCustomer)],
     },
     {
       method: ["GET"],
       matcher: "/admin/loyalty/accounts/:id",
-      middlewares: [validateAndTransformQuery(AdminGetLoyaltyAccount, queryConfig)],
+      middlewares: [validateQuery(AdminGetLoyaltyAccount, queryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/accounts/:id",
-      middlewares: [validateAndTransformBody(AdminUpdateLoyaltyAccount)],
+      middlewares: [validateBody(AdminUpdateLoyaltyAccount)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/accounts/:id/adjust",
-      middlewares: [validateAndTransformBody(AdminAdjustPoints)],
+      middlewares: [validateBody(AdminAdjustPoints)],
     },
     {
       method: ["GET"],
       matcher: "/admin/loyalty/rewards",
-      middlewares: [validateAndTransformQuery(AdminListRewards, queryConfig)],
+      middlewares: [validateQuery(AdminListRewards, queryConfig)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/rewards",
-      middlewares: [validateAndTransformBody(AdminCreateReward)],
+      middlewares: [validateBody(AdminCreateReward)],
     },
     {
       method: ["POST"],
       matcher: "/admin/loyalty/rewards/:id",
-      middlewares: [validateAndTransformBody(AdminUpdateReward)],
+      middlewares: [validateBody(AdminUpdateReward)],
     },
     ...loyaltyWalletMiddlewares,
     ...emailAdminMiddlewares,

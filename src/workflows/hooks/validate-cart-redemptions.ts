@@ -5,6 +5,7 @@ import { type AdjustedLine, checkoutProblem, discountByCode } from "../../module
 import { LOYALTY_CODE_PREFIX } from "../../modules/loyalty/lib/promotion-code"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { loadCurrencyDigitsFor } from "../redemption/currency-precision"
+import { releaseRedemptionWorkflow } from "../redemption/workflows/release-redemption"
 
 /** The part of the cart completeCartWorkflow loads (its completeCartFields) that the guard reads. */
 type HookCart = {
@@ -50,6 +51,16 @@ completeCartWorkflow.hooks.validate(async ({ cart: loaded }, { container }) => {
   const promotionCodes = [
     ...new Set([...loyaltyCodes, ...onCart.filter((r) => r.promotion_id && promotionIds.has(r.promotion_id)).map((r) => r.promotion_code!)]),
   ]
+  // A reservation whose code the cart no longer carries (taken off, or dropped by Medusa when
+  // the cart changed) gives no discount: its points go back now, and the cart completes
+  // without it (the cart.updated subscriber usually did this already).
+  const dropped = onCart.filter((r) => r.status === "reserved" && (!r.promotion_code || !promotionCodes.includes(r.promotion_code)))
+  for (const r of dropped) {
+    await releaseRedemptionWorkflow(container).run({
+      input: { redemption_id: r.id, reason: "The cart was completed without the reward's code", leave_code: true },
+    })
+  }
+  if (dropped.length) onCart.splice(0, onCart.length, ...onCart.filter((r) => !dropped.includes(r)))
   // Redemptions applied before the share was kept with them are held to the program's share now.
   const needsProgram = onCart.some((r: any) => r.kind === "points" && r.metadata?.max_cart_share == null)
   const [digits, program] = await Promise.all([

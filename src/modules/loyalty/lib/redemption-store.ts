@@ -5,7 +5,9 @@ import { type AccountRow, LedgerKernel } from "./ledger/kernel"
 import { LedgerStore } from "./ledger/ledger-store"
 import { TABLES } from "./ledger/tables"
 import { newLoyaltyCode } from "./promotion-code"
-import { type CartForDiscount, type DiscountPlan, planPointsDiscount, planRewardDiscount } from "./reward-discount"
+import { checkRedemption, checkRewardAvailable } from "./redemption-check"
+import { refusal } from "./refusal"
+import type { CartForDiscount, DiscountPlan } from "./reward-discount"
 
 const REDEMPTION = TABLES.redemption
 const REWARD = TABLES.reward
@@ -53,10 +55,11 @@ export function assertSameRedemptionRequest(
     (earlier.reward_id ?? null) !== (request.reward_id ?? null) ||
     (!request.reward_id && Number(earlier.points) !== Number(request.points))
   if (differs) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
+    throw refusal(
+      "idempotency_key_reused",
       `Idempotency-Key ${request.idempotency_key} was already used for another redemption (${first} on cart ${earlier.cart_id}); ` +
-        `this request asks for ${now} on cart ${request.cart_id}. Send a new Idempotency-Key for a different request`
+        `this request asks for ${now} on cart ${request.cart_id}. Send a new Idempotency-Key for a different request`,
+      { idempotency_key: request.idempotency_key ?? null }
     )
   }
 }
@@ -90,44 +93,30 @@ export class RedemptionStore {
       assertSameRedemptionRequest(earlier, { cart_id: input.cart.id, reward_id: input.reward_id, points: input.points, idempotency_key: input.idempotency_key })
       return { redemption: earlier, created: false, plan: null, reward: null, balance: account.balance }
     }
-    if (account.status !== "active") throw notAllowed(`Loyalty account ${account.id} is ${account.status}: points cannot be spent`)
-
     let reward: RewardDTO | null = null
-    let plan: DiscountPlan
-    let points: number
+    let rewardUsed = 0
     const open = await this.knex(REDEMPTION).where({ cart_id: input.cart.id }).whereIn("status", OPEN).whereNull("deleted_at")
+    const program = await this.knex(TABLES.program).where({ id: account.program_id }).first("points_as_money")
     if (input.reward_id) {
       reward = await this.rewardFor(input.reward_id, account.program_id, now)
-      if (open.some((r: RedemptionDTO) => r.reward_id === reward!.id)) {
-        throw notAllowed(`Reward "${reward.name.en}" is already applied to cart ${input.cart.id}`)
-      }
       if (reward.per_customer_limit) {
         const [{ count }] = await this.knex(REDEMPTION)
           .where({ account_id: account.id, reward_id: reward.id })
           .whereIn("status", [...OPEN, "redeemed"])
           .whereNull("deleted_at")
           .count({ count: "*" })
-        if (Number(count) >= reward.per_customer_limit) {
-          throw notAllowed(`Reward "${reward.name.en}" can be redeemed ${reward.per_customer_limit} time(s) per customer, and you have used it ${count} time(s)`)
-        }
+        rewardUsed = Number(count)
       }
-      plan = planRewardDiscount(reward, input.cart)
-      points = reward.points_cost
-    } else {
-      if (open.some((r: RedemptionDTO) => r.kind === "points")) {
-        throw notAllowed(`Points already pay for part of cart ${input.cart.id}: remove them first to change the amount`)
-      }
-      const program = await this.knex(TABLES.program).where({ id: account.program_id }).first("points_as_money")
-      points = input.points!
-      plan = planPointsDiscount(points, program?.points_as_money as PointsAsMoney | null, input.cart)
     }
-    if (account.balance < points) {
-      throw notAllowed(
-        reward
-          ? `Not enough points: balance ${account.balance}, reward "${reward.name.en}" costs ${points}`
-          : `Not enough points: balance ${account.balance}, ${points} requested`
-      )
-    }
+    const { plan, points } = checkRedemption({
+      account,
+      program: { points_as_money: program?.points_as_money as PointsAsMoney | null },
+      cart: input.cart,
+      open_on_cart: open,
+      reward: reward ?? undefined,
+      reward_used: rewardUsed,
+      points: input.points,
+    })
 
     const id = generateEntityId(undefined, "lrdm")
     await this.knex(REDEMPTION).insert({
@@ -182,7 +171,7 @@ export class RedemptionStore {
     return await this.withRedemption(input.redemption_id, async (redemption, account) => {
       if (redemption.status === "released") return { redemption, entry: null }
       if (redemption.status === "redeemed" || redemption.status === "refunded") {
-        throw notAllowed(`Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
+        throw refusal("redemption_spent", `Redemption ${redemption.id} was already spent on order ${redemption.order_id}`, { redemption_id: redemption.id, order_id: redemption.order_id })
       }
       let entry: LedgerChangeResult | null = null
       if (redemption.reserve_entry_id) {
@@ -292,15 +281,9 @@ export class RedemptionStore {
   private async rewardFor(id: string, programId: string, now: Date): Promise<RewardDTO> {
     const reward = (await this.knex(REWARD).where({ id }).whereNull("deleted_at").first()) as RewardDTO | undefined
     if (!reward || reward.program_id !== programId) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward ${id} was not found`)
+      throw refusal("reward_not_found", `Reward ${id} was not found`, { reward_id: id })
     }
-    if (!reward.is_active) throw notAllowed(`Reward "${reward.name.en}" is not active`)
-    if (reward.starts_at && new Date(reward.starts_at) > now) {
-      throw notAllowed(`Reward "${reward.name.en}" can be redeemed from ${new Date(reward.starts_at).toISOString()}`)
-    }
-    if (reward.ends_at && new Date(reward.ends_at) <= now) {
-      throw notAllowed(`Reward "${reward.name.en}" ended on ${new Date(reward.ends_at).toISOString()}`)
-    }
+    checkRewardAvailable(reward, now)
     return reward
   }
 }

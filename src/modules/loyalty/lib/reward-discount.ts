@@ -1,6 +1,6 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { PointsAsMoney, RewardDTO } from "../types"
+import { refusal } from "./refusal"
 import {
   currencyDigits,
   floorToCurrency,
@@ -46,9 +46,10 @@ export type CartForDiscount = {
   /** Items before discounts, major units. */
   item_subtotal: BigNumberInput
   variant_ids: string[]
+  /** Whether the cart has a shipping method; free shipping needs one. Unknown when not given. */
+  has_shipping_method?: boolean
 }
 
-const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
 
 /** A fixed amount off the order, spread across its items. */
 const fixedOff = (amount: BigNumberInput, currency: string): DiscountPlan["application_method"] => ({
@@ -67,7 +68,10 @@ const fixedOff = (amount: BigNumberInput, currency: string): DiscountPlan["appli
 function forCurrency(map: Record<string, number> | null | undefined, cur: string, label: string, what: string) {
   if (!map || !Object.keys(map).length) return undefined
   if (map[cur] === undefined) {
-    throw notAllowed(`${label} is not offered in ${cur.toUpperCase()}: its ${what} is set only for ${Object.keys(map).join(", ").toUpperCase()}`)
+    throw refusal("currency_not_supported", `${label} is not offered in ${cur.toUpperCase()}: its ${what} is set only for ${Object.keys(map).join(", ").toUpperCase()}`, {
+      currency_code: cur,
+      currencies: Object.keys(map),
+    })
   }
   return map[cur]
 }
@@ -87,13 +91,22 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
   const label = `Reward "${reward.name.en}"`
   const minimum = forCurrency(reward.min_subtotal, cur, label, "minimum subtotal")
   if (minimum !== undefined && subtotal.lt(minimum)) {
-    throw notAllowed(`${label} needs a cart subtotal of at least ${money(minimum)}; this cart has ${money(subtotal)}`)
+    throw refusal("min_subtotal_not_met", `${label} needs a cart subtotal of at least ${money(minimum)}; this cart has ${money(subtotal)}`, {
+      currency_code: cur,
+      min_subtotal: toMoney(minimum).toNumber(),
+      subtotal: subtotal.toNumber(),
+      amount_missing: toMoney(minimum).minus(subtotal).toNumber(),
+    })
   }
   switch (reward.type) {
     case "fixed_amount": {
       const configured = reward.amounts?.[cur]
       if (configured === undefined) {
-        throw notAllowed(`${label} is not offered in ${cur.toUpperCase()} (offered in: ${Object.keys(reward.amounts ?? {}).join(", ").toUpperCase() || "none"})`)
+        throw refusal(
+          "currency_not_supported",
+          `${label} is not offered in ${cur.toUpperCase()} (offered in: ${Object.keys(reward.amounts ?? {}).join(", ").toUpperCase() || "none"})`,
+          { currency_code: cur, currencies: Object.keys(reward.amounts ?? {}) }
+        )
       }
       // Saved rewards are checked against the currency; one saved before that never gives more.
       const amount = floorToCurrency(configured, digits)
@@ -111,7 +124,9 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
       // The cap binds now: give the cap, so a bigger cart cannot exceed it.
       const given = cap !== undefined && full.gt(cap) ? toMoney(cap) : full
       if (!given.gt(0)) {
-        throw notAllowed(`${label} gives ${pct}% of the items, which is less than ${money(smallestUnit(digits))} on this cart (${money(subtotal)})`)
+        throw refusal("discount_too_small", `${label} gives ${pct}% of the items, which is less than ${money(smallestUnit(digits))} on this cart (${money(subtotal)})`, {
+          currency_code: cur,
+        })
       }
       return {
         application_method: fixedOff(given, cur),
@@ -121,6 +136,9 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
       }
     }
     case "free_shipping":
+      if (cart.has_shipping_method === false) {
+        throw refusal("no_shipping_method", "Free shipping applies to the cart's shipping method: choose one first, then apply the reward")
+      }
       return {
         application_method: { type: "percentage", target_type: "shipping_methods", allocation: "across", value: 100 },
         discount_amount: null,
@@ -128,7 +146,9 @@ export function planRewardDiscount(reward: RewardDTO, cart: CartForDiscount): Di
       }
     case "free_product": {
       if (!reward.variant_id || !cart.variant_ids.includes(reward.variant_id)) {
-        throw notAllowed(`${label} gives product variant ${reward.variant_id} for free: add it to the cart first`)
+        throw refusal("free_product_not_in_cart", `${label} gives product variant ${reward.variant_id} for free: add it to the cart first`, {
+          variant_id: reward.variant_id,
+        })
       }
       return {
         application_method: {
@@ -155,17 +175,26 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
   const cur = cart.currency_code.toLowerCase()
   const digits = currencyDigits(cart.currency_digits)
   const money = (n: BigNumberInput) => formatMoney(n, cur, digits)
-  if (!setting?.enabled) throw notAllowed("This program does not let points pay for carts")
+  if (!setting?.enabled) throw refusal("points_as_money_disabled", "This program does not let points pay for carts")
   const value = setting.value_per_point?.[cur]
-  if (!value) throw notAllowed(`Points cannot pay for carts in ${cur.toUpperCase()}`)
+  if (!value) {
+    throw refusal("currency_not_supported", `Points cannot pay for carts in ${cur.toUpperCase()}`, {
+      currency_code: cur,
+      currencies: Object.keys(setting.value_per_point ?? {}),
+    })
+  }
   const amount = pointsAsMoney(points, value, digits)
   if (!amount.gt(0)) {
-    throw notAllowed(`points ${points} are worth less than ${money(smallestUnit(digits))}: use at least ${minPointsForUnit(value, digits)} points`)
+    throw refusal("points_below_minimum", `points ${points} are worth less than ${money(smallestUnit(digits))}: use at least ${minPointsForUnit(value, digits)} points`, {
+      points_min: minPointsForUnit(value, digits),
+    })
   }
   const limit = shareLimit(cart.item_subtotal, setting.max_cart_share, digits)
   if (amount.gt(limit)) {
-    throw notAllowed(
-      `points ${points} are worth ${money(amount)}, more than ${formatShare(setting.max_cart_share)}% of this cart (${money(limit)}): use at most ${maxPointsWithin(limit, value, digits)} points`
+    throw refusal(
+      "points_above_cart_share",
+      `points ${points} are worth ${money(amount)}, more than ${formatShare(setting.max_cart_share)}% of this cart (${money(limit)}): use at most ${maxPointsWithin(limit, value, digits)} points`,
+      { points_max: maxPointsWithin(limit, value, digits), max_cart_share: setting.max_cart_share }
     )
   }
   return {

@@ -6,6 +6,7 @@ import { saveUrl, signSaveJwt } from "../../../modules/loyalty-wallet/lib/save-j
 import type LoyaltyWalletModuleService from "../../../modules/loyalty-wallet/service"
 import { loadPassSource } from "../pass-source"
 import type { PushWalletPassResult } from "./push-wallet-pass"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const signWalletSaveLinkStepId = "sign-wallet-save-link"
 
@@ -36,7 +37,7 @@ export const signWalletSaveLinkStep = createStep(
     const config = await wallet.getWalletConfig()
     const source = await loadPassSource(container, input.account_id)
     if (!config.serviceAccount.ok || !source) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Google Wallet passes are not available: this store has not configured Google Wallet yet")
+      throw refusal("wallet_not_configured", "Google Wallet passes are not available: this store has not configured Google Wallet yet")
     }
     const { push } = input
     const written = push.status === "synced" || push.skip === "up_to_date"

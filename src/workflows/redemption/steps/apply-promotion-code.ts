@@ -1,7 +1,8 @@
-import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { PromotionActions } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { cartPromotionCodes } from "./remove-promotion-code"
+import { BY_REWARDFLOW, cartPromotionCodes } from "./remove-promotion-code"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const applyPromotionCodeStepId = "apply-redemption-promotion-code"
 
@@ -18,24 +19,21 @@ export const applyPromotionCodeStep = createStep(
   async (input: { cart_id: string; code: string; target_type?: string }, { container }) => {
     const run = (action: string) =>
       updateCartPromotionsWorkflow(container).run({
-        input: { cart_id: input.cart_id, promo_codes: [input.code], action: action as any },
+        input: { cart_id: input.cart_id, promo_codes: [input.code], action: action as any, ...BY_REWARDFLOW },
       })
     await run(PromotionActions.ADD)
     if (!(await cartPromotionCodes(container, input.cart_id)).includes(input.code)) {
       await run(PromotionActions.REMOVE)
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        input.target_type === "shipping_methods"
-          ? "Free shipping applies to the cart's shipping method: choose one first, then apply the reward"
-          : "The reward gives no discount on this cart: nothing in it qualifies"
-      )
+      throw input.target_type === "shipping_methods"
+        ? refusal("no_shipping_method", "Free shipping applies to the cart's shipping method: choose one first, then apply the reward")
+        : refusal("nothing_to_discount", "The reward gives no discount on this cart: nothing in it qualifies")
     }
     return new StepResponse(input.code, input)
   },
   async (input, { container }) => {
     if (!input) return
     await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any },
+      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any, ...BY_REWARDFLOW },
     })
   }
 )

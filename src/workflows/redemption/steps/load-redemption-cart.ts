@@ -1,13 +1,18 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { toMoney } from "../../../modules/loyalty/lib/money"
 import { loadCurrencyDigitsFor } from "../currency-precision"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const loadRedemptionCartStepId = "load-redemption-cart"
 
 export type LoadRedemptionCartInput = { cart_id: string; customer_id: string }
+
+type LoyaltyAccountDTO = Awaited<ReturnType<LoyaltyModuleService["listLoyaltyAccounts"]>>[number]
+type LoyaltyProgramDTO = Awaited<ReturnType<LoyaltyModuleService["getOrCreateDefaultProgram"]>>
 
 export type RedemptionCart = {
   id: string
@@ -17,6 +22,50 @@ export type RedemptionCart = {
   item_subtotal: number
   variant_ids: string[]
   promotion_codes: string[]
+  has_shipping_method: boolean
+}
+
+/**
+ * The shopper's cart as a redemption reads it, and their loyalty account (null when not a
+ * member). A cart of another customer is reported as not found; a completed cart is refused.
+ */
+export async function loadRedemptionCart(
+  container: MedusaContainer,
+  input: LoadRedemptionCartInput
+): Promise<{ cart: RedemptionCart; account: LoyaltyAccountDTO | null; program: LoyaltyProgramDTO }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const [{ data: [cart] }, program] = await Promise.all([
+    query.graph({
+      entity: "cart",
+      fields: ["id", "customer_id", "currency_code", "completed_at", "item_subtotal", "items.variant_id", "promotions.code", "shipping_methods.id"],
+      filters: { id: input.cart_id },
+    }),
+    loyalty.getOrCreateDefaultProgram(),
+  ])
+  if (!cart || cart.customer_id !== input.customer_id) {
+    throw refusal("cart_not_found", `Cart ${input.cart_id} was not found`, { cart_id: input.cart_id })
+  }
+  if (cart.completed_at) {
+    throw refusal("cart_completed", `Cart ${cart.id} is already completed`, { cart_id: cart.id, order_id: null })
+  }
+  const [currencyDigits, [account]] = await Promise.all([
+    loadCurrencyDigitsFor(container, cart.currency_code),
+    loyalty.listLoyaltyAccounts({ customer_id: input.customer_id, program_id: program.id }, { take: 1 }),
+  ])
+  return {
+    cart: {
+      id: cart.id,
+      currency_code: cart.currency_code,
+      currency_digits: currencyDigits,
+      item_subtotal: toMoney(cart.item_subtotal as any).toNumber(),
+      variant_ids: (cart.items ?? []).map((i: any) => i?.variant_id).filter(Boolean),
+      promotion_codes: (cart.promotions ?? []).map((p: any) => p?.code).filter(Boolean),
+      has_shipping_method: (cart.shipping_methods ?? []).some((m: any) => !!m?.id),
+    },
+    account: (account as LoyaltyAccountDTO | undefined) ?? null,
+    program: program as LoyaltyProgramDTO,
+  }
 }
 
 /**
@@ -29,38 +78,11 @@ export type RedemptionCart = {
 export const loadRedemptionCartStep = createStep(
   loadRedemptionCartStepId,
   async (input: LoadRedemptionCartInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [cart] } = await query.graph({
-      entity: "cart",
-      fields: ["id", "customer_id", "currency_code", "completed_at", "item_subtotal", "items.variant_id", "promotions.code"],
-      filters: { id: input.cart_id },
-    })
-    if (!cart || cart.customer_id !== input.customer_id) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
-    }
-    if (cart.completed_at) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed`)
-    }
-    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const [program, currencyDigits] = await Promise.all([
-      loyalty.getOrCreateDefaultProgram(),
-      loadCurrencyDigitsFor(container, cart.currency_code),
-    ])
-    const [account] = await loyalty.listLoyaltyAccounts({ customer_id: input.customer_id, program_id: program.id }, { take: 1 })
+    const { cart, account } = await loadRedemptionCart(container, input)
     if (!account) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Join the loyalty program before spending points (POST /store/loyalty/enroll)")
+      throw refusal("not_enrolled", "Join the loyalty program before spending points (POST /store/loyalty/enroll)")
     }
-    const result: { cart: RedemptionCart; account_id: string } = {
-      cart: {
-        id: cart.id,
-        currency_code: cart.currency_code,
-        currency_digits: currencyDigits,
-        item_subtotal: toMoney(cart.item_subtotal as any).toNumber(),
-        variant_ids: (cart.items ?? []).map((i: any) => i?.variant_id).filter(Boolean),
-        promotion_codes: (cart.promotions ?? []).map((p: any) => p?.code).filter(Boolean),
-      },
-      account_id: account.id,
-    }
+    const result: { cart: RedemptionCart; account_id: string } = { cart, account_id: account.id }
     return new StepResponse(result)
   }
 )

@@ -1,7 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type RedemptionDTO } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const loadRedemptionStepId = "load-redemption"
 
@@ -25,12 +25,15 @@ export const loadRedemptionStep = createStep(
   async (input: LoadRedemptionInput, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const [redemption] = (await loyalty.listLoyaltyRedemptions({ id: input.redemption_id }, { relations: ["account"] })) as any[]
-    const notFound = () => new MedusaError(MedusaError.Types.NOT_FOUND, `Redemption ${input.redemption_id} was not found`)
+    const notFound = () => refusal("redemption_not_found", `Redemption ${input.redemption_id} was not found`, { redemption_id: input.redemption_id })
     if (!redemption) throw notFound()
     if (input.cart_id && redemption.cart_id !== input.cart_id) throw notFound()
     if (input.customer_id && redemption.account?.customer_id !== input.customer_id) throw notFound()
     if (redemption.status === "redeemed" || redemption.status === "refunded") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Redemption ${redemption.id} was already spent on order ${redemption.order_id}`)
+      throw refusal("redemption_spent", `Redemption ${redemption.id} was already spent on order ${redemption.order_id}`, {
+        redemption_id: redemption.id,
+        order_id: redemption.order_id,
+      })
     }
     const { account, ...rest } = redemption
     return new StepResponse({ redemption: rest as RedemptionDTO, customer_id: account.customer_id as string })

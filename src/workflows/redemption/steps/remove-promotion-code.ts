@@ -1,6 +1,13 @@
-import { ContainerRegistrationKeys, MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
+
+/**
+ * Marks RewardFlow's own calls of Medusa's cart-promotion workflow, so its validate hook
+ * (hooks/loyalty-codes-on-carts) leaves them to the redemption workflows that make them.
+ */
+export const BY_REWARDFLOW = { rewardflow_redemption: true } as const
 
 export const removePromotionCodeStepId = "remove-redemption-promotion-code"
 
@@ -30,28 +37,31 @@ async function cartPromotionState(container: { resolve: (key: string) => any }, 
  */
 export const removePromotionCodeStep = createStep(
   removePromotionCodeStepId,
-  async (input: { cart_id: string; code: string | null }, { container }) => {
+  async (input: { cart_id: string; code: string | null; leave_code?: boolean }, { container }) => {
+    // Medusa's own promotion workflow is taking the code off (see hooks/loyalty-codes-on-carts).
+    if (input.leave_code) return new StepResponse(false, null)
     const cart = await cartPromotionState(container, input.cart_id)
     if (cart.completed) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: input.cart_id } })
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Cart ${input.cart_id} was completed${link?.order_id ? ` (order ${link.order_id})` : ""}: the reward is part of the order, and its points come back only if the order is canceled`
+      throw refusal(
+        "cart_completed",
+        `Cart ${input.cart_id} was completed${link?.order_id ? ` (order ${link.order_id})` : ""}: the reward is part of the order, and its points come back only if the order is canceled`,
+        { cart_id: input.cart_id, order_id: link?.order_id ?? null }
       )
     }
     if (!input.code || !cart.codes.includes(input.code)) {
       return new StepResponse(false, null)
     }
     await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any },
+      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any, ...BY_REWARDFLOW },
     })
     return new StepResponse(true, input)
   },
   async (input, { container }) => {
     if (!input?.code) return
     await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.ADD as any },
+      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.ADD as any, ...BY_REWARDFLOW },
     })
   }
 )

@@ -16,6 +16,11 @@ export type ReleaseRedemptionWorkflowInput = {
   cart_id?: string
   customer_id?: string
   actor?: LedgerActor
+  /**
+   * The code is leaving the cart already (Medusa's own promotion workflow takes it off): only
+   * the promotion is deactivated and the points released.
+   */
+  leave_code?: boolean
 }
 
 /**
@@ -32,7 +37,9 @@ export const releaseRedemptionWorkflow = createWorkflow(
     const { redemption, customer_id } = loadRedemptionStep(input)
     const open = transform({ redemption }, ({ redemption }) => ["pending", "reserved"].includes(redemption.status))
     const released = when("if-open", { open }, ({ open }) => open).then(() => {
-      removePromotionCodeStep(transform({ redemption }, ({ redemption }) => ({ cart_id: redemption.cart_id, code: redemption.promotion_code })))
+      removePromotionCodeStep(
+        transform({ redemption, input }, ({ redemption, input }) => ({ cart_id: redemption.cart_id, code: redemption.promotion_code, leave_code: input.leave_code }))
+      )
       // By code too: a crash before the redemption recorded its promotion left only the code.
       deactivatePromotionStep(
         transform({ redemption }, ({ redemption }) => ({ promotion_ids: [redemption.promotion_id], promotion_codes: [redemption.promotion_code] }))

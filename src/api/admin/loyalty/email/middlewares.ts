@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../validate"
 import { z } from "@medusajs/framework/zod"
 import { MANAGE_EMAIL_SETTINGS_POLICY, MANAGE_TEMPLATES_POLICY, requireEmailSettingsAdmin, requireTemplateEditor } from "./permissions"
 import {
@@ -21,59 +21,59 @@ export const emailAdminMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/loyalty/email/templates",
-    middlewares: [validateAndTransformQuery(AdminListEmailTemplates, list)],
+    middlewares: [validateQuery(AdminListEmailTemplates, list)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/email/templates/:id",
-    middlewares: [validateAndTransformQuery(NoQuery, list)],
+    middlewares: [validateQuery(NoQuery, list)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/templates/:id",
     policies: [MANAGE_TEMPLATES_POLICY],
-    middlewares: [requireTemplateEditor, validateAndTransformBody(AdminUpdateEmailTemplate)],
+    middlewares: [requireTemplateEditor, validateBody(AdminUpdateEmailTemplate)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/preview",
-    middlewares: [validateAndTransformBody(AdminPreviewEmail)],
+    middlewares: [validateBody(AdminPreviewEmail)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/send-test",
-    middlewares: [validateAndTransformBody(AdminSendTemplateTest)],
+    middlewares: [validateBody(AdminSendTemplateTest)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/email/settings",
-    middlewares: [validateAndTransformQuery(NoQuery, list)],
+    middlewares: [validateQuery(NoQuery, list)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/settings",
     policies: [MANAGE_EMAIL_SETTINGS_POLICY],
-    middlewares: [requireEmailSettingsAdmin, validateAndTransformBody(AdminUpdateEmailSettings)],
+    middlewares: [requireEmailSettingsAdmin, validateBody(AdminUpdateEmailSettings)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/test-mail",
-    middlewares: [validateAndTransformBody(AdminSendSettingsTest)],
+    middlewares: [validateBody(AdminSendSettingsTest)],
   },
   {
     // The same route under the name the API was specified with (see email/[action]/route.ts).
     method: ["POST"],
     matcher: "/admin/loyalty/email/test",
-    middlewares: [validateAndTransformBody(AdminSendSettingsTest)],
+    middlewares: [validateBody(AdminSendSettingsTest)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/email/diagnose",
-    middlewares: [validateAndTransformBody(AdminDiagnoseEmail)],
+    middlewares: [validateBody(AdminDiagnoseEmail)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/email/logs",
-    middlewares: [validateAndTransformQuery(AdminListEmailLogs, list)],
+    middlewares: [validateQuery(AdminListEmailLogs, list)],
   },
 ]

@@ -1,4 +1,5 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../../validate"
 import { z } from "@medusajs/framework/zod"
 import { AdminListRedemptions } from "./validators"
 
@@ -9,11 +10,11 @@ export const adminRedemptionMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/loyalty/redemptions",
-    middlewares: [validateAndTransformQuery(AdminListRedemptions, list)],
+    middlewares: [validateQuery(AdminListRedemptions, list)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/orders/:id",
-    middlewares: [validateAndTransformQuery(z.object({}).strict(), list)],
+    middlewares: [validateQuery(z.object({}).strict(), list)],
   },
 ]

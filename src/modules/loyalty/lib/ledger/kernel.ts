@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { refusal } from "../refusal"
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { LedgerActor, LedgerChangeResult, LedgerEntryDTO, LedgerEntryType, LedgerSourceType, LotAllocation } from "../../types"
@@ -103,10 +104,9 @@ export class LedgerKernel {
   /** A lock timeout as the CONFLICT a client can retry; any other error unchanged. */
   static busyError(error: unknown, accountId: string): unknown {
     if (!LedgerKernel.isLockTimeout(error)) return error
-    return new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Loyalty account ${accountId} is busy with another change of its points: try again in a moment`
-    )
+    return refusal("account_busy", `Loyalty account ${accountId} is busy with another change of its points: try again in a moment`, {
+      retry_after_ms: 500,
+    })
   }
 
   /**

@@ -4,9 +4,10 @@ import { LOYALTY_MODULE } from "../../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../../modules/loyalty/service"
 import { SHOPPER_ENTRY_FIELDS } from "../../../../loyalty-views"
 import type { LedgerPageParamsType } from "./validators"
+import { storeRoute } from "../../../refusal-response"
 
 /** The shopper's points history, newest first, paginated. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = storeRoute(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { limit, offset, type } = req.validatedQuery as LedgerPageParamsType
   const loyalty: LoyaltyModuleService = req.scope.resolve(LOYALTY_MODULE)
   const program = await loyalty.getOrCreateDefaultProgram()
@@ -25,4 +26,4 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
   })
   res.json({ entries, count: metadata?.count ?? entries.length, limit, offset })
-}
+})
