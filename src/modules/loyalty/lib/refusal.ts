@@ -6,7 +6,7 @@ import { MedusaError } from "@medusajs/framework/utils"
  * The README's store route table lists these; the typed client (src/client) mirrors them.
  */
 export const REFUSAL_REASONS = {
-  invalid_request: { status: 400, fields: ["field"], description: "A field of the request is missing or wrong; `field` names it." },
+  invalid_request: { status: 400, fields: ["field", "errors"], description: "A field of the request (or a header) is missing or wrong; `field` names the first, `errors` lists each `{ field, message }`." },
   not_authenticated: { status: 401, fields: [], description: "No logged-in customer (session or bearer token)." },
   not_enrolled: { status: 400, other_status: 404, fields: [], description: "The shopper is not a member yet: enroll first (404 on the Google Wallet link)." },
   account_blocked: { status: 400, fields: ["account_status"], description: "The shopper's account is blocked: points cannot be spent." },
