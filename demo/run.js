@@ -70,7 +70,8 @@ async function database() {
     say(`using DATABASE_URL (${u.host}), database ${name}`)
   } else {
     const { startPostgres } = require(path.join(ROOT, "scripts", "with-postgres.js"))
-    const pg = await startPostgres({ dataDir: path.join(DATA, "pg"), persistent: true, port: PG_PORT })
+    // As root in a folder the postgres user cannot enter, the data goes elsewhere (printed).
+    const pg = await startPostgres({ dataDir: path.join(DATA, "pg"), persistent: true, port: PG_PORT, say })
     stopPostgres = async () => {
       stopPostgres = async () => {}
       say("stopping embedded PostgreSQL")
@@ -78,7 +79,8 @@ async function database() {
     }
     serverUrl = `${pg.url}/postgres`
     dbUrl = `${pg.url}/${DB_NAME}`
-    say(`embedded PostgreSQL on localhost:${PG_PORT} (data in demo/.data/pg)`)
+    const where = path.relative(ROOT, pg.dataDir)
+    say(`embedded PostgreSQL on localhost:${PG_PORT} (data in ${where.startsWith("..") ? pg.dataDir : where})`)
   }
   const { Client } = require(require.resolve("pg", { paths: [ROOT] }))
   const client = new Client({ connectionString: serverUrl })
