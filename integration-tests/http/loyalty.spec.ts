@@ -1,3 +1,4 @@
+import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -7,6 +8,14 @@ import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framewor
 import type { CreditPointsInput } from "../../src/modules/loyalty/types"
 import { creditPointsStep } from "../../src/workflows/loyalty/steps/credit-points"
 import { settleOrderLoyaltyWorkflow } from "../../src/workflows/loyalty/workflows/settle-order-loyalty"
+import {
+  rewardflow,
+  type LoyaltyAccount,
+  type RewardFlowClient,
+  type ShopperProgram,
+  type StoreLoyaltyEnrollBody,
+  type StoreLoyaltyEntriesQuery,
+} from "../../src/client"
 import {
   adminHeaders,
   failure,
@@ -37,11 +46,14 @@ medusaIntegrationTestRunner({
     let store: StoreFixture
     let admin: { headers: Record<string, string> }
     let luVatRate = 0
+    /** The store client a storefront uses, over a js-sdk instance; each call passes the shopper's headers. */
+    let storeClient: RewardFlowClient
 
     beforeAll(async () => {
       const container = getContainer()
       store = await seedStore(container)
       admin = await adminHeaders(container)
+      storeClient = rewardflow(new Medusa({ baseUrl: (api as any).defaults.baseURL, publishableKey: store.publishable_key }))
       // A real Luxembourg VAT rate, so "taxes are not counted" is tested against real tax lines.
       const tax = container.resolve(Modules.TAX)
       const [lu] = await tax.listTaxRegions({ country_code: "lu", parent_id: null as unknown as string })
@@ -83,12 +95,17 @@ medusaIntegrationTestRunner({
       return data.order
     }
 
+    /** The shopper's loyalty view through the store client (`account` is null for a non-member). */
     async function me(headers: Record<string, string>) {
-      return (await api.get("/store/loyalty/me", { headers })).data
+      return (await storeClient.me({ headers })) as { enrolled: boolean; account: LoyaltyAccount; program: ShopperProgram }
     }
 
-    async function entries(headers: Record<string, string>, qs = "") {
-      return (await api.get(`/store/loyalty/me/entries${qs}`, { headers })).data
+    async function entries(headers: Record<string, string>, query?: StoreLoyaltyEntriesQuery) {
+      return await storeClient.entries(query, { headers })
+    }
+
+    async function enroll(headers: Record<string, string>, body?: StoreLoyaltyEnrollBody) {
+      return await storeClient.enroll(body, { headers })
     }
 
     /** Ledger sum, cached balance and lot sum of one account, read from the database. */
@@ -163,7 +180,7 @@ medusaIntegrationTestRunner({
             ["earn", expected],
           ])
         )
-        const earn = history.entries.find((e: any) => e.type === "earn")
+        const earn = history.entries.find((e: any) => e.type === "earn")!
         expect(earn.source_type).toBe("order")
         expect(earn.source_id).toBe(order.id)
         expect(earn.reason).toBe(`Order #${totals.display_id}`)
@@ -226,7 +243,7 @@ medusaIntegrationTestRunner({
 
         const after = await me(shopper.headers)
         expect(after.account.balance).toBe(first.account.balance)
-        const earns = (await entries(shopper.headers, "?type=earn")).entries
+        const earns = (await entries(shopper.headers, { type: "earn" })).entries
         expect(earns).toHaveLength(1)
         const state = await ledgerState(after.account.id)
         expect(state.ledgerSum).toBe(state.balance)
@@ -240,7 +257,7 @@ medusaIntegrationTestRunner({
         expect(program.sales_channel_ids).toEqual([channel.id])
 
         const shopper = await newShopper()
-        await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        await enroll(shopper.headers)
         const order = await orderAndWait(shopper.headers, [{ variant_id: variant(0).id, quantity: 1 }])
         expect((await orderTotals(order.id)).sales_channel_id).toBe(store.sales_channel_id)
         expect((await me(shopper.headers)).account.balance).toBe(0)
@@ -313,7 +330,7 @@ medusaIntegrationTestRunner({
 
       it("a blocked account earns nothing until it is unblocked", async () => {
         const shopper = await newShopper()
-        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const data = await enroll(shopper.headers)
         const blocked = await api.post(`/admin/loyalty/accounts/${data.account.id}`, { status: "blocked" }, admin)
         expect(blocked.data.account.status).toBe("blocked")
         const before = (await me(shopper.headers)).account.balance
@@ -343,6 +360,7 @@ medusaIntegrationTestRunner({
         expect(first.status).toBe(201)
         expect(first.data.account.balance).toBe(25)
         expect(first.data.account.locale).toBe("lb")
+        // The statuses (201, then 200) are read here; the client answers the same body for both.
         const second = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
         expect(second.status).toBe(200)
         expect(second.data.account.id).toBe(first.data.account.id)
@@ -357,7 +375,7 @@ medusaIntegrationTestRunner({
       it("a run that crashes after crediting is compensated; the next award is not blocked and cancel reverses it", async () => {
         await setProgram({ welcome_bonus_points: 0 })
         const shopper = await newShopper()
-        await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        await enroll(shopper.headers)
         await setProgram({ status: "paused" })
         const order = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
         await setProgram({ status: "active" })
@@ -422,12 +440,12 @@ medusaIntegrationTestRunner({
 
         const after = (await me(shopper.headers)).account
         expect(after.balance).toBe(0)
-        const [reversal] = (await entries(shopper.headers, "?type=reverse")).entries
+        const [reversal] = (await entries(shopper.headers, { type: "reverse" })).entries
         expect(reversal.points).toBe(-(earned.balance - 30))
         expect(reversal.shortfall).toBe(30)
         expect(reversal.source_id).toBe(order.id)
         // The 30 spent points are owed, shown to the shopper, and paid from the next points.
-        const [debt] = (await entries(shopper.headers, "?type=debt")).entries
+        const [debt] = (await entries(shopper.headers, { type: "debt" })).entries
         expect(debt).toMatchObject({ points: 0, owed_change: 30, source_id: order.id })
         expect(after.points_owed).toBe(30)
 
@@ -435,14 +453,14 @@ medusaIntegrationTestRunner({
         const again = subscribersDone("order.canceled", eventBus())
         await eventBus().emit({ name: "order.canceled", data: { id: order.id } })
         await again
-        expect((await entries(shopper.headers, "?type=reverse")).count).toBe(1)
+        expect((await entries(shopper.headers, { type: "reverse" })).count).toBe(1)
         const state = await ledgerState(after.id)
         expect([state.balance, state.ledgerSum, state.lotSum]).toEqual([0, 0, 0])
 
         const next = await orderAndWait(shopper.headers, [{ variant_id: variant(2).id, quantity: 1 }])
         const paid = (await me(shopper.headers)).account
         expect(paid).toMatchObject({ balance: Math.floor(variant(2).price) - 30, points_owed: 0 })
-        const [payment] = (await entries(shopper.headers, "?type=debt_paid")).entries
+        const [payment] = (await entries(shopper.headers, { type: "debt_paid" })).entries
         expect(payment).toMatchObject({ points: -30, owed_change: -30, source_id: next.id })
       })
     })
@@ -450,7 +468,7 @@ medusaIntegrationTestRunner({
     describe("admin adjustments", () => {
       async function enrolledAccount(points: number) {
         const shopper = await newShopper()
-        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const data = await enroll(shopper.headers)
         if (points) {
           await api.post(`/admin/loyalty/accounts/${data.account.id}/adjust`, { points, reason: "Opening balance" }, admin)
         }
@@ -556,7 +574,7 @@ medusaIntegrationTestRunner({
     describe("ledger health", () => {
       it("the rebuild-balances exec script reports injected drift and fixes it with --fix", async () => {
         const shopper = await newShopper()
-        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const data = await enroll(shopper.headers)
         const accountId = data.account.id
         await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points: 30, reason: "Gift" }, admin)
         await dbConnection.raw("update loyalty_account set balance = balance + 7 where id = ?", [accountId])
@@ -584,7 +602,7 @@ medusaIntegrationTestRunner({
     describe("validation and access", () => {
       it("bad bodies and queries get 400 naming the field, and change nothing", async () => {
         const shopper = await newShopper()
-        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: shopper.headers })
+        const data = await enroll(shopper.headers)
         const accountId = data.account.id
         const before = (await me(shopper.headers)).account.balance
         const adjust = (body: unknown) => failure(api.post(`/admin/loyalty/accounts/${accountId}/adjust`, body, admin))
@@ -619,7 +637,7 @@ medusaIntegrationTestRunner({
       it("a shopper sees only their own account; anonymous and customer tokens cannot reach admin routes", async () => {
         const alice = await newShopper("Alice")
         const bob = await newShopper("Bob")
-        const { data } = await api.post("/store/loyalty/enroll", {}, { headers: alice.headers })
+        const data = await enroll(alice.headers)
         const aliceAccount = data.account
         await api.post(`/admin/loyalty/accounts/${aliceAccount.id}/adjust`, { points: 77, reason: "Gift" }, admin)
 
@@ -629,7 +647,7 @@ medusaIntegrationTestRunner({
         expect((await entries(bob.headers)).entries).toEqual([])
         expect(JSON.stringify(bobView)).not.toContain(aliceAccount.card_number)
 
-        const anonymousStore = await failure(api.get("/store/loyalty/me", { headers: guestHeaders(store.publishable_key) }))
+        const anonymousStore = await storeClient.me({ headers: guestHeaders(store.publishable_key) }).catch((e) => e)
         expect(anonymousStore.status).toBe(401)
         for (const url of ["/admin/loyalty/program", "/admin/loyalty/accounts", `/admin/loyalty/accounts/${aliceAccount.id}`]) {
           expect((await failure(api.get(url))).status).toBe(401)
