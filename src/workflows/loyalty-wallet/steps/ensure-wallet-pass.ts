@@ -4,6 +4,7 @@ import { LOYALTY_WALLET_MODULE } from "../../../modules/loyalty-wallet"
 import { classIdFor, objectIdFor } from "../../../modules/loyalty-wallet/lib/pass-payloads"
 import type LoyaltyWalletModuleService from "../../../modules/loyalty-wallet/service"
 import { loadPassSource } from "../pass-source"
+import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const ensureWalletPassStepId = "ensure-wallet-pass"
 
@@ -20,10 +21,7 @@ export const ensureWalletPassStep = createStep(
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
     const config = await wallet.getWalletConfig()
     if (!config.configured) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "Google Wallet passes are not available: this store has not configured Google Wallet yet"
-      )
+      throw refusal("wallet_not_configured", "Google Wallet passes are not available: this store has not configured Google Wallet yet")
     }
     const source = await loadPassSource(container, input.account_id)
     if (!source) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${input.account_id} was not found`)
