@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { LedgerKernel } from "../../src/modules/loyalty/lib/ledger/kernel"
 import { REFUSAL_REASONS } from "../../src/modules/loyalty/lib/refusal"
@@ -7,6 +8,12 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { adminHeaders, checkoutCart, failure, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
+
+/** Makes Medusa's cart-promotion workflow fail after its validate hook, while set. */
+let crashPromotionContext = false
+updateCartPromotionsWorkflow.hooks.setPromotionContext(() => {
+  if (crashPromotionContext) throw new Error("test: a step after the validate hook failed")
+})
 
 /**
  * The storefront's view of the store API: every refusal carries a reason a program can act on
@@ -128,7 +135,7 @@ medusaIntegrationTestRunner({
         const rich = await shopper(5000)
         const richCart = await bareCart(rich.headers, 2)
         expect(await refused(apply(rich.headers, richCart, { points: 2600 }), 400, "points_above_cart_share")).toMatchObject({
-          points_max: 2499,
+          max_points: 2499,
           max_cart_share: 0.5,
         })
         await apply(rich.headers, richCart, { points: 100 })
@@ -281,9 +288,12 @@ medusaIntegrationTestRunner({
         const cart = await prepareCart(api as any, s.headers, store, { items: [{ variant_id: variant(2).id, quantity: 1 }] })
         const applied = (await apply(s.headers, cart.id, { reward_id: rewards.five.id })).data
         expect(await balance(s.account_id)).toBe(200)
+        const removed = subscribersDone("loyalty.cart_codes_removed", eventBus())
+        const released = subscribersDone("loyalty.points_released", eventBus())
         const { data } = await (api as any).delete(`/store/carts/${cart.id}/promotions`, { data: { promo_codes: [applied.redemption.promotion_code] }, headers: s.headers })
         expect(data.cart.promotions).toEqual([])
         expect(data.cart.discount_total).toBe(0)
+        await Promise.all([removed, released])
         expect(await balance(s.account_id)).toBe(300)
         const gone = await redemption(applied.redemption.id)
         expect(gone.status).toBe("released")
@@ -314,6 +324,43 @@ medusaIntegrationTestRunner({
         expect(await balance(s.account_id)).toBe(200)
       })
 
+      it("the Next.js starter's path, POST /store/carts/:id { promo_codes }: leaving the code out releases it, a released one is refused with its reason", async () => {
+        const s = await shopper(300)
+        const cart = await bareCart(s.headers)
+        const applied = (await apply(s.headers, cart, { reward_id: rewards.five.id })).data
+        const removed = subscribersDone("loyalty.cart_codes_removed", eventBus())
+        const { data } = await api.post(`/store/carts/${cart}`, { promo_codes: [] }, { headers: s.headers })
+        expect(data.cart.promotions).toEqual([])
+        await removed
+        expect((await redemption(applied.redemption.id)).status).toBe("released")
+        expect(await balance(s.account_id)).toBe(300)
+        const again = await refused(api.post(`/store/carts/${cart}`, { promo_codes: [applied.redemption.promotion_code] }, { headers: s.headers }), 400, "loyalty_code_not_applicable")
+        expect(again.code).toBe(applied.redemption.promotion_code)
+        expect(await codes(s.headers, cart)).toEqual([])
+      })
+
+      it("a change of the cart's promotions that fails after the code was seen leaving releases nothing", async () => {
+        const s = await shopper(300)
+        const cart = await bareCart(s.headers)
+        const applied = (await apply(s.headers, cart, { reward_id: rewards.five.id })).data
+        // A step after the validate hook fails (a provider down, say): the workflow is undone and
+        // its grouped events are dropped, so the reservation must stay with the code.
+        crashPromotionContext = true
+        try {
+          const failed = await failure((api as any).delete(`/store/carts/${cart}/promotions`, { data: { promo_codes: [applied.redemption.promotion_code] }, headers: s.headers }))
+          expect(failed.status).toBeGreaterThanOrEqual(400)
+        } finally {
+          crashPromotionContext = false
+        }
+        // A later event for the cart would release it if the code were gone: it is not.
+        const updated = subscribersDone("cart.updated", eventBus())
+        await api.post(`/store/carts/${cart}`, { metadata: { poked: true } }, { headers: s.headers })
+        await updated
+        expect(await codes(s.headers, cart)).toEqual([applied.redemption.promotion_code])
+        expect((await redemption(applied.redemption.id)).status).toBe("reserved")
+        expect(await balance(s.account_id)).toBe(200)
+      })
+
       it("a cart change that drops the code (the free product leaves the cart) releases the reservation", async () => {
         const s = await shopper(300)
         const cartId = await bareCart(s.headers, 2)
@@ -321,9 +368,9 @@ medusaIntegrationTestRunner({
         const applied = (await apply(s.headers, cartId, { reward_id: rewards.tote.id })).data
         expect(await balance(s.account_id)).toBe(220)
         const line = applied.cart.items.find((i: any) => i.variant_id === variant(0).id)
-        const updated = subscribersDone("cart.updated", eventBus())
+        const released = subscribersDone("loyalty.points_released", eventBus())
         await (api as any).delete(`/store/carts/${cartId}/line-items/${line.id}`, { headers: s.headers })
-        await updated
+        await released
         expect(await codes(s.headers, cartId)).toEqual([])
         expect((await redemption(applied.redemption.id)).status).toBe("released")
         expect(await balance(s.account_id)).toBe(300)

@@ -60,12 +60,9 @@ export default defineMiddlewares({
       middlewares: [storeRefusalReasons, authenticate("customer", ["session", "bearer"])],
     },
     {
-      // The cart in the answer is Medusa's own (GET /store/carts/:id): its fields, and `?fields=` works alike.
+      // The cart in the answer is Medusa's own (GET /store/carts/:id): its fields, and `?fields=`
+      // works alike. A matcher without a method is a prefix: this covers .../:redemption_id too.
       matcher: "/store/carts/:id/loyalty/redemptions",
-      middlewares: [validateQuery(StoreGetCartsCart, retrieveTransformQueryConfig)],
-    },
-    {
-      matcher: "/store/carts/:id/loyalty/redemptions/:redemption_id",
       middlewares: [validateQuery(StoreGetCartsCart, retrieveTransformQueryConfig)],
     },
     {
@@ -76,6 +73,12 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/promotions",
+      middlewares: [refuseLoyaltyCodesNotOnCart],
+    },
+    {
+      // The Next.js starter applies and removes codes with POST /store/carts/:id { promo_codes }.
+      method: ["POST"],
+      matcher: "/store/carts/:id",
       middlewares: [refuseLoyaltyCodesNotOnCart],
     },
     {

@@ -15,6 +15,8 @@ type Issue = {
   values?: unknown[]
   keys?: string[]
   divisor?: number
+  exact?: boolean
+  errors?: Issue[][]
 }
 
 type ParseResult = { success: true; data: unknown } | { success: false; error: { issues: Issue[] } }
@@ -31,6 +33,10 @@ const showValue = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : v
 function bound(issue: Issue, low: boolean): string {
   const n = Number(low ? issue.minimum : issue.maximum)
   const inclusive = issue.inclusive !== false
+  if (issue.exact) {
+    if (issue.origin === "string") return `must be exactly ${n} characters`
+    if (issue.origin === "array" || issue.origin === "set") return `must have exactly ${n} item(s)`
+  }
   switch (issue.origin) {
     case "string":
       return low
@@ -53,7 +59,7 @@ export function describeIssue(issue: Issue, body: unknown, query = false): { fie
   const field = fieldName(issue.path)
   const got = valueAt(body, issue.path)
   // A query's values are all text: `limit=0` is said as 0, not "0".
-  const show = (v: unknown) => (query && typeof v === "string" && v !== "" ? v : showValue(v))
+  const show = (v: unknown) => (query && typeof v === "string" && v.trim() !== "" ? v : showValue(v))
   const say = (problem: string) => ({ field, message: field ? `${field} ${problem}` : problem })
   switch (issue.code) {
     case "invalid_type":
@@ -74,8 +80,17 @@ export function describeIssue(issue: Issue, body: unknown, query = false): { fie
       const name = keys.map((k) => (field ? `${field}.${k}` : k))
       return { field: name[0] ?? field, message: `unknown field${keys.length > 1 ? "s" : ""} ${name.join(", ")}` }
     }
+    case "invalid_union": {
+      // One of several shapes: say which types would do (zod keeps each variant's issues).
+      const expected = [...new Set((issue.errors ?? []).flat().filter((i) => i.code === "invalid_type" && i.path.length === 0).map((i) => i.expected))]
+      if (got === undefined) return say("is required")
+      if (expected.length) return say(`must be ${expected.map((e) => (e === "int" ? "a whole number" : `${/^[aeiou]/.test(e ?? "") ? "an" : "a"} ${e}`)).join(" or ")}, got ${show(got)}`)
+      const first = (issue.errors ?? []).flat()[0]
+      return first ? describeIssue({ ...first, path: [...issue.path, ...first.path] }, body, query) : say(`is not valid, got ${show(got)}`)
+    }
     case "invalid_format":
-      return say(issue.message.startsWith("Invalid") ? `is not a valid ${issue.message.replace(/^Invalid\s*/, "")}` : issue.message)
+      if (issue.message.startsWith("Invalid")) return say(`is not a valid ${issue.message.replace(/^Invalid\s*/, "")}`)
+      return field && (issue.message.startsWith(field) || issue.message.startsWith(field.split(/[.[]/)[0])) ? { field, message: issue.message } : say(issue.message)
     default: {
       // A schema's own message (refine, custom): used as written, with the field in front
       // unless it already starts with it.
@@ -110,7 +125,9 @@ async function check(schema: Schema, value: unknown): Promise<ParseResult> {
  */
 export function validateBody(schema: unknown) {
   return async function validateRewardFlowBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-    const result = await check(schema as Schema, req.body ?? {})
+    // Like Medusa's, a schema may be a function of the route's additional-data validator.
+    const resolved = typeof schema === "function" ? (schema as (v: unknown) => unknown)((req as { additionalDataValidator?: unknown }).additionalDataValidator) : schema
+    const result = await check(resolved as Schema, req.body ?? {})
     if (!result.success) {
       res.status(400).json(invalidRequestBody(result.error.issues, req.body))
       return

@@ -13,6 +13,7 @@ export const REWARDFLOW_REASONS = [
   "not_enrolled",
   "account_blocked",
   "account_busy",
+  "cart_busy",
   "idempotency_key_reused",
   "cart_not_found",
   "cart_completed",
@@ -35,6 +36,7 @@ export const REWARDFLOW_REASONS = [
   "redemption_spent",
   "loyalty_code_not_applicable",
   "wallet_not_configured",
+  "conflict",
   "not_found",
   "not_allowed",
 ] as const
@@ -56,6 +58,8 @@ export interface RewardFlowReasonDetails {
   account_blocked: { account_status: string }
   /** Another change of the shopper's points holds the account: retry after `retry_after_ms`. */
   account_busy: { retry_after_ms: number }
+  /** Another change holds the cart (a checkout running): retry after `retry_after_ms`. */
+  cart_busy: { cart_id: string; retry_after_ms: number }
   /** This Idempotency-Key was used for another request: send a new key. */
   idempotency_key_reused: { idempotency_key: string }
   /** No such cart, or it is another customer's. */
@@ -88,10 +92,10 @@ export interface RewardFlowReasonDetails {
   points_already_applied: { redemption_id: string }
   /** The program does not let points pay for carts. */
   points_as_money_disabled: Empty
-  /** So few points are worth less than the currency's smallest unit; `points_min` is the least. */
-  points_below_minimum: { points_min: number }
-  /** The points are worth more than the share of the cart they may pay; `points_max` is the most. */
-  points_above_cart_share: { points_max: number; max_cart_share: number }
+  /** So few points are worth less than the currency's smallest unit; `min_points` is the least. */
+  points_below_minimum: { min_points: number }
+  /** The points are worth more than the share of the cart they may pay; `max_points` is the most. */
+  points_above_cart_share: { max_points: number; max_cart_share: number }
   /** No such redemption on this cart for this shopper. */
   redemption_not_found: { redemption_id: string }
   /** The redemption was spent on an order. */
@@ -100,6 +104,8 @@ export interface RewardFlowReasonDetails {
   loyalty_code_not_applicable: { code: string }
   /** The store has not set up Google Wallet. */
   wallet_not_configured: Empty
+  /** The request conflicted with another one; the message says what to do. */
+  conflict: Empty
   /** What the request names does not exist. */
   not_found: Empty
   /** Refused for a reason without a code of its own; the message says why. */
@@ -113,6 +119,7 @@ export const REWARDFLOW_REASON_FIELDS: { readonly [R in RewardFlowReason]: reado
   not_enrolled: [],
   account_blocked: ["account_status"],
   account_busy: ["retry_after_ms"],
+  cart_busy: ["cart_id", "retry_after_ms"],
   idempotency_key_reused: ["idempotency_key"],
   cart_not_found: ["cart_id"],
   cart_completed: ["cart_id", "order_id"],
@@ -129,12 +136,13 @@ export const REWARDFLOW_REASON_FIELDS: { readonly [R in RewardFlowReason]: reado
   nothing_to_discount: [],
   points_already_applied: ["redemption_id"],
   points_as_money_disabled: [],
-  points_below_minimum: ["points_min"],
-  points_above_cart_share: ["points_max", "max_cart_share"],
+  points_below_minimum: ["min_points"],
+  points_above_cart_share: ["max_points", "max_cart_share"],
   redemption_not_found: ["redemption_id"],
   redemption_spent: ["redemption_id", "order_id"],
   loyalty_code_not_applicable: ["code"],
   wallet_not_configured: [],
+  conflict: [],
   not_found: [],
   not_allowed: [],
 }

@@ -32,8 +32,14 @@ const CAPTURE = Symbol.for("medusa-plugin-rewardflow.client.capture")
 type Capture = (response: Response) => void
 type Fetch = typeof globalThis.fetch
 
-let inFlight = 0
-let installed: { wrapper: Fetch; previous: Fetch } | null = null
+/**
+ * One state for every copy of the client in the process (a framework may load it twice, as
+ * CommonJS and ESM or per server layer): the copies share the wrapper and its count instead of
+ * stacking wrappers on each other.
+ */
+type CaptureState = { inFlight: number; installed: { wrapper: Fetch; previous: Fetch } | null }
+const STATE_KEY = Symbol.for("medusa-plugin-rewardflow.client.capture-state")
+const state: CaptureState = ((globalThis as Record<symbol, CaptureState | undefined>)[STATE_KEY] ??= { inFlight: 0, installed: null })
 
 function wrap(previous: Fetch): Fetch {
   const wrapper = function rewardflowFetch(input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) {
@@ -55,29 +61,29 @@ function wrap(previous: Fetch): Fetch {
 }
 
 function captureStart(): void {
-  inFlight++
+  state.inFlight++
   const current = globalThis.fetch
-  if (typeof current !== "function" || (installed && current === installed.wrapper)) return
+  if (typeof current !== "function" || (state.installed && current === state.installed.wrapper)) return
   try {
     const wrapper = wrap(current)
     globalThis.fetch = wrapper
-    installed = { wrapper, previous: current }
+    state.installed = { wrapper, previous: current }
   } catch {
     // A fetch that cannot be replaced: errors then keep only what FetchError keeps.
   }
 }
 
 function captureEnd(): void {
-  inFlight = Math.max(0, inFlight - 1)
-  if (inFlight > 0 || !installed) return
-  if (globalThis.fetch === installed.wrapper) {
+  state.inFlight = Math.max(0, state.inFlight - 1)
+  if (state.inFlight > 0 || !state.installed) return
+  if (globalThis.fetch === state.installed.wrapper) {
     try {
-      globalThis.fetch = installed.previous
+      globalThis.fetch = state.installed.previous
     } catch {
       return
     }
   }
-  installed = null
+  state.installed = null
 }
 
 /**
@@ -108,5 +114,5 @@ export async function send<T>(sdk: RewardFlowSdk, path: string, init: FetchArgs)
 
 /** Whether `globalThis.fetch` is the client's wrapper right now (for tests). */
 export function isCapturing(): boolean {
-  return !!installed && globalThis.fetch === installed.wrapper
+  return !!state.installed && globalThis.fetch === state.installed.wrapper
 }

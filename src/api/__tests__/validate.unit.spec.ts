@@ -18,6 +18,8 @@ describe("validation messages say the rule as it is, field first", () => {
     tags: z.array(z.string()).max(2).optional(),
     kind: z.enum(["a", "b"]).optional(),
     nested: z.object({ eur: z.number().nonnegative() }).optional(),
+    pin: z.string().length(6).optional(),
+    port: z.union([z.number().int(), z.string().regex(/^\d+$/)]).optional(),
   })
 
   it.each([
@@ -35,6 +37,8 @@ describe("validation messages say the rule as it is, field first", () => {
     [{ points_cost: 1, kind: "c" }, "kind", 'kind must be one of "a", "b", got "c"'],
     [{ points_cost: 1, nested: { eur: -2 } }, "nested.eur", "nested.eur must be at least 0, got -2"],
     [{ points_cost: 1, colour: "red" }, "colour", "unknown field colour"],
+    [{ points_cost: 1, pin: "123" }, "pin", 'pin must be exactly 6 characters, got "123"'],
+    [{ points_cost: 1, port: true }, "port", "port must be a number or a string, got true"],
   ])("%j -> %s: %s", async (body, field, message) => {
     const out = await problems(Reward, body)
     expect(out).toMatchObject({ type: "invalid_data", reason: "invalid_request", field, message: `Invalid request: ${message}` })
@@ -45,6 +49,7 @@ describe("validation messages say the rule as it is, field first", () => {
     const Q = z.object({ limit: z.preprocess((v) => (typeof v === "string" && v !== "" ? Number(v) : v), z.number().int().min(1)), order_id: z.string().min(1).optional() })
     expect((await problems(Q, { limit: "0" }, true)).message).toBe("Invalid request: limit must be at least 1, got 0")
     expect((await problems(Q, { limit: "5", order_id: "" }, true)).message).toBe('Invalid request: order_id must not be empty, got ""')
+    expect((await problems(Q, { limit: "x" }, true)).message).toBe('Invalid request: limit must be a number, got x')
   })
 
   it("a schema's own message is kept, with the field in front unless it names it", async () => {

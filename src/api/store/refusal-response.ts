@@ -11,7 +11,7 @@ const STATUS: Record<string, number> = {
   [MedusaError.Types.FORBIDDEN]: 403,
 }
 
-const DEFAULT_REASON: Record<number, RefusalReason> = { 400: "not_allowed", 401: "not_authenticated", 403: "not_allowed", 404: "not_found", 409: "account_busy" }
+const DEFAULT_REASON: Record<number, RefusalReason> = { 400: "not_allowed", 401: "not_authenticated", 403: "not_allowed", 404: "not_found", 409: "conflict" }
 
 /**
  * The body of a refused store request: Medusa's `type` and `message`, the stable `reason` and
@@ -19,7 +19,12 @@ const DEFAULT_REASON: Record<number, RefusalReason> = { 400: "not_allowed", 401:
  */
 export function refusalBody(error: { type?: string; message?: string; reason?: string; details?: Record<string, unknown> }, status: number) {
   const reason = isRefusal(error) ? error.reason : error.type === MedusaError.Types.INVALID_DATA ? "invalid_request" : DEFAULT_REASON[status] ?? "not_allowed"
-  return { ...(error.details ?? {}), type: error.type, message: error.message, reason }
+  // Every reason comes with its figures: an invalid request without a named field says so.
+  const figures = reason === "invalid_request" ? { field: null, errors: [], ...(error.details ?? {}) } : error.details ?? {}
+  if (reason === "invalid_request" && !(figures as { errors: unknown[] }).errors.length && (figures as { field?: string | null }).field) {
+    ;(figures as { errors: unknown[] }).errors = [{ field: (figures as { field: string }).field, message: error.message }]
+  }
+  return { ...figures, type: error.type, message: error.message, reason }
 }
 
 /**
@@ -54,7 +59,8 @@ export function storeRefusalReasons(_req: MedusaRequest, res: MedusaResponse, ne
   res.json = ((body: unknown) => {
     const status = res.statusCode
     if (status >= 400 && status < 500 && body && typeof body === "object" && !("reason" in body)) {
-      return json({ ...body, reason: refusalBody(body as { type?: string }, status).reason })
+      const { reason, type: _t, message: _m, ...figures } = refusalBody(body as { type?: string; message?: string }, status)
+      return json({ ...figures, ...body, reason })
     }
     return json(body)
   }) as typeof res.json

@@ -27,6 +27,12 @@ export const LoyaltyEvents = {
   ACCOUNT_UPDATED: "loyalty.account_updated",
   /** { id: program_id, fields }: an admin changed the program (`fields`: name, default_locale, earn_rates, ...) */
   PROGRAM_UPDATED: "loyalty.program_updated",
+  /**
+   * { id: cart_id, codes }: a change of the cart's promotions (Medusa's promotion route, a cart
+   * update) took loyalty codes off; emitted once that change succeeded. The plugin releases their
+   * reservations on it.
+   */
+  CART_CODES_REMOVED: "loyalty.cart_codes_removed",
 } as const
 
 /** Every event after which an account's balance may differ (Wallet pass sync listens to these). */

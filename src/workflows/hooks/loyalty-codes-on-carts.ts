@@ -1,11 +1,10 @@
-import { PromotionActions } from "@medusajs/framework/utils"
+import { Modules, PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { LOYALTY_MODULE } from "../../modules/loyalty"
+import { LOYALTY_MODULE, LoyaltyEvents } from "../../modules/loyalty"
 import { LOYALTY_CODE_PREFIX } from "../../modules/loyalty/lib/promotion-code"
 import { refusal } from "../../modules/loyalty/lib/refusal"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { BY_REWARDFLOW } from "../redemption/steps/remove-promotion-code"
-import { releaseRedemptionWorkflow } from "../redemption/workflows/release-redemption"
 
 const OPEN = ["pending", "reserved"]
 
@@ -37,17 +36,20 @@ type HookCart = { id: string; promotions?: ({ code?: string | null } | null)[] |
 
 /**
  * A loyalty code through Medusa's own cart-promotion route (`POST`/`DELETE
- * /store/carts/:id/promotions`, which every storefront's promo-code box calls) or any workflow
- * that replaces a cart's codes:
+ * /store/carts/:id/promotions`, which every storefront's promo-code box calls), `POST
+ * /store/carts/:id` with `promo_codes`, or any workflow that replaces a cart's codes:
  * - adding one that is not an open reward of this cart (released, spent, another cart's, made
  *   up) is refused with `loyalty_code_not_applicable`: a loyalty code is applied through
  *   `POST /store/carts/:id/loyalty/redemptions`;
- * - taking one off releases its reservation (the promotion is deactivated, the points given
- *   back, `loyalty.points_released` emitted), so no points stay stranded on the cart.
+ * - taking one off emits `loyalty.cart_codes_removed` in the workflow's event group, so it is
+ *   delivered only once the change succeeded; its subscriber releases the reservations whose
+ *   code the cart no longer carries (the promotion deactivated, the points given back). Nothing is
+ *   released by a change that fails.
  * RewardFlow's own calls (BY_REWARDFLOW) are left to the workflow that makes them. A change that
  * touches no loyalty code costs nothing here.
  */
-updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, context) => {
+  const { container } = context
   const given = input as HookInput
   if (given.rewardflow_redemption === BY_REWARDFLOW.rewardflow_redemption) return
   const codes = (given.promo_codes ?? []).map((c) => String(c))
@@ -61,19 +63,22 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container 
       : action === PromotionActions.REPLACE
         ? onCart.filter((c) => !codes.map(upper).includes(upper(c)))
         : []
-  if (!adding.length && !dropping.length) return
-
-  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const cartId = (cart as unknown as HookCart).id
-  const found = await loyalty.listLoyaltyRedemptions(
-    { promotion_code: [...adding, ...dropping].map(upper) },
-    { select: ["id", "status", "cart_id", "promotion_code", "order_id"] }
-  )
-  const problem = loyaltyCodeRefusal(cartId, adding, found)
-  if (problem) throw problem
-  for (const r of found.filter((f) => dropping.map(upper).includes(f.promotion_code!) && f.cart_id === cartId && OPEN.includes(f.status))) {
-    await releaseRedemptionWorkflow(container).run({
-      input: { redemption_id: r.id, reason: "The code was removed from the cart", leave_code: true },
+  if (adding.length) {
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    const found = await loyalty.listLoyaltyRedemptions(
+      { promotion_code: adding.map(upper) },
+      { select: ["id", "status", "cart_id", "promotion_code"] }
+    )
+    const problem = loyaltyCodeRefusal(cartId, adding, found)
+    if (problem) throw problem
+  }
+  if (dropping.length) {
+    const eventGroupId = (context as { eventGroupId?: string }).eventGroupId
+    await container.resolve(Modules.EVENT_BUS).emit({
+      name: LoyaltyEvents.CART_CODES_REMOVED,
+      data: { id: cartId, codes: dropping },
+      metadata: eventGroupId ? { eventGroupId } : undefined,
     })
   }
 })

@@ -186,7 +186,7 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
   const amount = pointsAsMoney(points, value, digits)
   if (!amount.gt(0)) {
     throw refusal("points_below_minimum", `points ${points} are worth less than ${money(smallestUnit(digits))}: use at least ${minPointsForUnit(value, digits)} points`, {
-      points_min: minPointsForUnit(value, digits),
+      min_points: minPointsForUnit(value, digits),
     })
   }
   const limit = shareLimit(cart.item_subtotal, setting.max_cart_share, digits)
@@ -194,7 +194,7 @@ export function planPointsDiscount(points: number, setting: PointsAsMoney | null
     throw refusal(
       "points_above_cart_share",
       `points ${points} are worth ${money(amount)}, more than ${formatShare(setting.max_cart_share)}% of this cart (${money(limit)}): use at most ${maxPointsWithin(limit, value, digits)} points`,
-      { points_max: maxPointsWithin(limit, value, digits), max_cart_share: setting.max_cart_share }
+      { max_points: maxPointsWithin(limit, value, digits), max_cart_share: setting.max_cart_share }
     )
   }
   return {

@@ -36,9 +36,10 @@ export const signWalletSaveLinkStep = createStep(
     const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
     const config = await wallet.getWalletConfig()
     const source = await loadPassSource(container, input.account_id)
-    if (!config.serviceAccount.ok || !source) {
+    if (!config.serviceAccount.ok) {
       throw refusal("wallet_not_configured", "Google Wallet passes are not available: this store has not configured Google Wallet yet")
     }
+    if (!source) throw refusal("not_found", `Loyalty account ${input.account_id} was not found`, {}, MedusaError.Types.NOT_FOUND)
     const { push } = input
     const written = push.status === "synced" || push.skip === "up_to_date"
     if (!written && !push.unreachable) {

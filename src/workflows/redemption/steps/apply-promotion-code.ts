@@ -1,7 +1,6 @@
 import { PromotionActions } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { BY_REWARDFLOW, cartPromotionCodes } from "./remove-promotion-code"
+import { cartPromotionCodes, runCartPromotions } from "./remove-promotion-code"
 import { refusal } from "../../../modules/loyalty/lib/refusal"
 
 export const applyPromotionCodeStepId = "apply-redemption-promotion-code"
@@ -17,10 +16,7 @@ export const applyPromotionCodeStepId = "apply-redemption-promotion-code"
 export const applyPromotionCodeStep = createStep(
   applyPromotionCodeStepId,
   async (input: { cart_id: string; code: string; target_type?: string }, { container }) => {
-    const run = (action: string) =>
-      updateCartPromotionsWorkflow(container).run({
-        input: { cart_id: input.cart_id, promo_codes: [input.code], action: action as any, ...BY_REWARDFLOW },
-      })
+    const run = (action: string) => runCartPromotions(container, { cart_id: input.cart_id, promo_codes: [input.code], action })
     await run(PromotionActions.ADD)
     if (!(await cartPromotionCodes(container, input.cart_id)).includes(input.code)) {
       await run(PromotionActions.REMOVE)
@@ -32,8 +28,6 @@ export const applyPromotionCodeStep = createStep(
   },
   async (input, { container }) => {
     if (!input) return
-    await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any, ...BY_REWARDFLOW },
-    })
+    await runCartPromotions(container, { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE })
   }
 )

@@ -47,7 +47,11 @@ export async function loadRedemptionCart(
     throw refusal("cart_not_found", `Cart ${input.cart_id} was not found`, { cart_id: input.cart_id })
   }
   if (cart.completed_at) {
-    throw refusal("cart_completed", `Cart ${cart.id} is already completed`, { cart_id: cart.id, order_id: null })
+    const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+    throw refusal("cart_completed", `Cart ${cart.id} is already completed${link?.order_id ? ` (order ${link.order_id})` : ""}`, {
+      cart_id: cart.id,
+      order_id: link?.order_id ?? null,
+    })
   }
   const [currencyDigits, [account]] = await Promise.all([
     loadCurrencyDigitsFor(container, cart.currency_code),

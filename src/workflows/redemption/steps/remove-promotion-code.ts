@@ -9,6 +9,44 @@ import { refusal } from "../../../modules/loyalty/lib/refusal"
  */
 export const BY_REWARDFLOW = { rewardflow_redemption: true } as const
 
+const LOCK_REFUSED = /failed to acquire lock|timed-out acquiring lock/i
+
+/**
+ * Runs Medusa's cart-promotion workflow for a redemption. A cart another change holds (a
+ * checkout running) is refused with `cart_busy` (try again), and one that was completed
+ * meanwhile with `cart_completed` and its order, instead of Medusa's own lock or "already
+ * completed" errors, which carry no reason.
+ */
+export async function runCartPromotions(
+  container: { resolve: (key: string) => any },
+  input: { cart_id: string; promo_codes: string[]; action: string }
+): Promise<void> {
+  try {
+    await updateCartPromotionsWorkflow(container as any).run({ input: { ...input, action: input.action as any, ...BY_REWARDFLOW } })
+  } catch (e) {
+    const message = String((e as Error)?.message ?? "")
+    if (LOCK_REFUSED.test(message)) {
+      throw refusal("cart_busy", `Cart ${input.cart_id} is busy with another change (a checkout?): try again in a moment`, {
+        cart_id: input.cart_id,
+        retry_after_ms: 1000,
+      })
+    }
+    const state = await cartPromotionState(container, input.cart_id).catch(() => null)
+    if (state?.completed) throw await completedRefusal(container, input.cart_id)
+    throw e
+  }
+}
+
+async function completedRefusal(container: { resolve: (key: string) => any }, cartId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  return refusal(
+    "cart_completed",
+    `Cart ${cartId} was completed${link?.order_id ? ` (order ${link.order_id})` : ""}: the reward is part of the order, and its points come back only if the order is canceled`,
+    { cart_id: cartId, order_id: link?.order_id ?? null }
+  )
+}
+
 export const removePromotionCodeStepId = "remove-redemption-promotion-code"
 
 /** The promotion codes a cart carries now. */
@@ -41,27 +79,15 @@ export const removePromotionCodeStep = createStep(
     // Medusa's own promotion workflow is taking the code off (see hooks/loyalty-codes-on-carts).
     if (input.leave_code) return new StepResponse(false, null)
     const cart = await cartPromotionState(container, input.cart_id)
-    if (cart.completed) {
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: [link] } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: input.cart_id } })
-      throw refusal(
-        "cart_completed",
-        `Cart ${input.cart_id} was completed${link?.order_id ? ` (order ${link.order_id})` : ""}: the reward is part of the order, and its points come back only if the order is canceled`,
-        { cart_id: input.cart_id, order_id: link?.order_id ?? null }
-      )
-    }
+    if (cart.completed) throw await completedRefusal(container, input.cart_id)
     if (!input.code || !cart.codes.includes(input.code)) {
       return new StepResponse(false, null)
     }
-    await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE as any, ...BY_REWARDFLOW },
-    })
+    await runCartPromotions(container, { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.REMOVE })
     return new StepResponse(true, input)
   },
   async (input, { container }) => {
     if (!input?.code) return
-    await updateCartPromotionsWorkflow(container).run({
-      input: { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.ADD as any, ...BY_REWARDFLOW },
-    })
+    await runCartPromotions(container, { cart_id: input.cart_id, promo_codes: [input.code], action: PromotionActions.ADD })
   }
 )

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { LOYALTY_MODULE } from "../../../../../../modules/loyalty"
@@ -17,7 +18,10 @@ const REDEMPTION_FIELDS = [
 export async function cartRedemptionsView(scope: MedusaContainer, cartId: string, customerId: string, fields: string[] = defaultStoreCartFields) {
   const loyalty: LoyaltyModuleService = scope.resolve(LOYALTY_MODULE)
   const [cart, program] = await Promise.all([
-    refetchCart(cartId, scope, [...new Set([...fields, "customer_id"])]).catch(() => null),
+    refetchCart(cartId, scope, [...new Set([...fields, "customer_id"])]).catch((e) => {
+      if ((e as { type?: string })?.type === MedusaError.Types.NOT_FOUND) return null
+      throw e
+    }),
     loyalty.getOrCreateDefaultProgram(),
   ])
   if (!cart || (cart.customer_id ?? cart.customer?.id) !== customerId) {
