@@ -217,6 +217,26 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("taking a reward off while another change holds the cart (a checkout) is a 409 cart_busy; nothing changes, a retry works", async () => {
+        const s = await shopper(300)
+        const cart = await bareCart(s.headers)
+        const applied = (await apply(s.headers, cart, { reward_id: rewards.five.id })).data
+        const locking = getContainer().resolve(Modules.LOCKING)
+        await locking.acquire(cart, { ownerId: "test-checkout", expire: 30 })
+        try {
+          const busy = await refused((api as any).delete(`/store/carts/${cart}/loyalty/redemptions/${applied.redemption.id}`, { headers: s.headers }), 409, "cart_busy")
+          expect(busy).toMatchObject({ cart_id: cart })
+          expect(busy.retry_after_ms).toBeGreaterThan(0)
+        } finally {
+          await locking.release(cart, { ownerId: "test-checkout" })
+        }
+        expect((await redemption(applied.redemption.id)).status).toBe("reserved")
+        expect(await balance(s.account_id)).toBe(200)
+        const { data } = await (api as any).delete(`/store/carts/${cart}/loyalty/redemptions/${applied.redemption.id}`, { headers: s.headers })
+        expect(data.deleted).toBe(true)
+        expect(data.balance).toBe(300)
+      })
+
       it("taking a reward off: redemption_not_found for another cart's, cart_completed once the order is placed", async () => {
         const s = await shopper(500)
         const cart = await prepareCart(api as any, s.headers, store, { items: [{ variant_id: variant(2).id, quantity: 1 }] })
