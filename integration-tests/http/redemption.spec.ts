@@ -11,7 +11,7 @@ import {
   releaseAbandonedRedemptions,
   reserveRedemptionStep,
 } from "../../src/workflows/redemption"
-import { adminHeaders, failure, checkoutCart, guestHeaders, placeOrder, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
+import { adminHeaders, bareCart as newCart, enrolledShopper, failure, checkoutCart, guestHeaders, placeOrder, prepareCart, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -127,33 +127,15 @@ medusaIntegrationTestRunner({
       })
     })
 
-    let seq = 0
     /** A registered, enrolled shopper holding `points`. */
-    async function shopper(points: number) {
-      seq++
-      const s = await registerCustomer(api as any, store.publishable_key, {
-        email: `redeemer${seq}-${Date.now()}@rewardflow.test`,
-        password: "s3cret-pass",
-        first_name: "Noa",
-      })
-      const { data } = await api.post("/store/loyalty/enroll", {}, { headers: s.headers })
-      const accountId = data.account.id
-      if (points > 0) {
-        await api.post(`/admin/loyalty/accounts/${accountId}/adjust`, { points, reason: "test balance" }, admin)
-      }
-      return { ...s, account_id: accountId }
-    }
+    const shopper = (points: number) => enrolledShopper(api, store, admin, points, { prefix: "redeemer" })
 
     async function cartWith(headers: Record<string, string>, items: { variant_id: string; quantity: number }[]) {
       return await prepareCart(api as any, headers, store, { items })
     }
 
     /** A cart with items only (no address or shipping), enough to apply rewards. */
-    async function bareCart(headers: Record<string, string>, variantIndex = 2) {
-      const { data } = await api.post("/store/carts", { region_id: store.region_id, sales_channel_id: store.sales_channel_id }, { headers })
-      await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant(variantIndex).id, quantity: 1 }, { headers })
-      return data.cart.id as string
-    }
+    const bareCart = (headers: Record<string, string>, variantIndex = 2) => newCart(api, store, headers, variantIndex)
 
     const apply = (headers: Record<string, string>, cartId: string, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
       api.post(`/store/carts/${cartId}/loyalty/redemptions`, body, { headers: { ...headers, ...extra } })
@@ -566,7 +548,7 @@ medusaIntegrationTestRunner({
         // ...and a new request on the completed cart is refused.
         const fresh = await failure(apply(s.headers, cart.id, { reward_id: rewards.five.id }))
         expect(fresh.status).toBe(400)
-        expect(fresh.data.message).toBe(`Cart ${cart.id} is already completed`)
+        expect(fresh.data).toMatchObject({ reason: "cart_completed", cart_id: cart.id, order_id: order.id, message: `Cart ${cart.id} is already completed (order ${order.id})` })
       })
 
       it("points as money: the same key with another number of points is refused, naming the key", async () => {

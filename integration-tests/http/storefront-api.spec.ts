@@ -5,7 +5,7 @@ import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { LedgerKernel } from "../../src/modules/loyalty/lib/ledger/kernel"
 import { REFUSAL_REASONS } from "../../src/modules/loyalty/lib/refusal"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
-import { adminHeaders, checkoutCart, failure, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
+import { adminHeaders, bareCart as newCart, checkoutCart, enrolledShopper, failure, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -51,24 +51,8 @@ medusaIntegrationTestRunner({
       await api.post("/admin/loyalty/program", { points_as_money: { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 0.5 } }, admin)
     })
 
-    let seq = 0
-    async function shopper(points: number) {
-      seq++
-      const s = await registerCustomer(api as any, store.publishable_key, {
-        email: `storefront${seq}-${Date.now()}@rewardflow.test`,
-        password: "s3cret-pass",
-        first_name: "Lea",
-      })
-      const { data } = await api.post("/store/loyalty/enroll", {}, { headers: s.headers })
-      if (points > 0) await api.post(`/admin/loyalty/accounts/${data.account.id}/adjust`, { points, reason: "test balance" }, admin)
-      return { ...s, account_id: data.account.id as string }
-    }
-
-    async function bareCart(headers: Record<string, string>, variantIndex = 2, quantity = 1) {
-      const { data } = await api.post("/store/carts", { region_id: store.region_id, sales_channel_id: store.sales_channel_id }, { headers })
-      await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant(variantIndex).id, quantity }, { headers })
-      return data.cart.id as string
-    }
+    const shopper = (points: number) => enrolledShopper(api, store, admin, points, { prefix: "storefront", first_name: "Lea" })
+    const bareCart = (headers: Record<string, string>, variantIndex = 2, quantity = 1) => newCart(api, store, headers, variantIndex, quantity)
 
     const apply = (headers: Record<string, string>, cartId: string, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
       api.post(`/store/carts/${cartId}/loyalty/redemptions`, body, { headers: { ...headers, ...extra } })
