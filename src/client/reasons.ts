@@ -35,6 +35,12 @@ export const REWARDFLOW_REASONS = [
   "redemption_not_found",
   "redemption_spent",
   "loyalty_code_not_applicable",
+  "nothing_to_award",
+  "receipt_already_awarded",
+  "receipt_cap_exceeded",
+  "device_hourly_cap_exceeded",
+  "manager_approval_required",
+  "void_window_passed",
   "wallet_not_configured",
   "conflict",
   "not_found",
@@ -102,6 +108,18 @@ export interface RewardFlowReasonDetails {
   redemption_spent: { redemption_id: string; order_id: string | null }
   /** A loyalty promotion code that is not an open reward of this cart. */
   loyalty_code_not_applicable: { code: string }
+  /** In store: the receipt's amount earns no points at the program's rate. */
+  nothing_to_award: { points: number }
+  /** In store: this receipt number was awarded in this store with another amount, currency or account. */
+  receipt_already_awarded: { entry_id: string; receipt_number: string }
+  /** In store: the receipt would earn more points than one receipt may. */
+  receipt_cap_exceeded: { limit: number; points: number }
+  /** In store: the device would award more points in an hour than it may. */
+  device_hourly_cap_exceeded: { limit: number; awarded_last_hour: number; points: number }
+  /** In store: an award above `limit` points needs a manager's PIN as well. */
+  manager_approval_required: { limit: number; points: number }
+  /** In store: an award can be voided only on the day it was made. */
+  void_window_passed: { awarded_at: string }
   /** The store has not set up Google Wallet. */
   wallet_not_configured: Empty
   /** The request conflicted with another one; the message says what to do. */
@@ -141,6 +159,12 @@ export const REWARDFLOW_REASON_FIELDS: { readonly [R in RewardFlowReason]: reado
   redemption_not_found: ["redemption_id"],
   redemption_spent: ["redemption_id", "order_id"],
   loyalty_code_not_applicable: ["code"],
+  nothing_to_award: ["points"],
+  receipt_already_awarded: ["entry_id", "receipt_number"],
+  receipt_cap_exceeded: ["limit", "points"],
+  device_hourly_cap_exceeded: ["limit", "awarded_last_hour", "points"],
+  manager_approval_required: ["limit", "points"],
+  void_window_passed: ["awarded_at"],
   wallet_not_configured: [],
   conflict: [],
   not_found: [],

@@ -24,6 +24,7 @@ import { RebuildStore } from "./lib/ledger/rebuild-store"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
+import { type AwardReceiptInput, TerminalStore, type TillResult } from "./lib/terminal-store"
 import type {
   BalanceDrift,
   CreditPointsInput,
@@ -201,6 +202,31 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerChangeResult | null> {
     return await this.ledger_(sharedContext).reverse(input)
+  }
+
+  /**
+   * In store: points for a receipt at the program's earn rate, recording the device and the
+   * staff member. The receipt number is the key per store (a double tap awards once); the
+   * per-receipt cap, the device's hourly cap and the manager-approval threshold apply.
+   */
+  @InjectTransactionManager()
+  async awardTerminalReceipt(input: AwardReceiptInput, @MedusaContext() sharedContext: Context = {}): Promise<TillResult> {
+    return await new TerminalStore(LedgerKernel.knexOf(sharedContext)).awardReceipt(input)
+  }
+
+  /** In store: a reward redeemed at the till (`redeem` entry of its cost, a confirmation code); idempotent on `client_id`. */
+  @InjectTransactionManager()
+  async redeemRewardInStore(
+    input: Parameters<TerminalStore["redeemInStore"]>[0],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<TillResult & { confirmation_code: string }> {
+    return await new TerminalStore(LedgerKernel.knexOf(sharedContext)).redeemInStore(input)
+  }
+
+  /** In store: voids an award for a receipt on the day it was made (a `reverse` entry closing it, once). */
+  @InjectTransactionManager()
+  async voidTerminalAward(input: Parameters<TerminalStore["voidAward"]>[0], @MedusaContext() sharedContext: Context = {}): Promise<LedgerChangeResult> {
+    return await new TerminalStore(LedgerKernel.knexOf(sharedContext)).voidAward(input)
   }
 
   /**
