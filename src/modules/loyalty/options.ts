@@ -152,8 +152,33 @@ export function redemptionSettingsFromOptions(options: RewardFlowOptions | undef
   return { release_after_hours: hours }
 }
 
+/** The till's caps (`terminal.*`; the terminal module checks the rest of `terminal`). */
+export type TillLimitOptions = {
+  /** Most points one in-store receipt may earn. Default: 5000. */
+  maxPointsPerReceipt?: number
+  /** Most points one device may award in a rolling hour. Default: 20000. */
+  maxPointsPerDeviceHour?: number
+  /** Awards above this many points need a manager's PIN as well. Default: 1000. */
+  managerApprovalAbove?: number
+}
+
+/** Validates the till's caps under `terminal` at boot and applies defaults. */
+export function tillLimitsFromOptions(options: (RewardFlowOptions & { terminal?: TillLimitOptions }) | undefined) {
+  const t = (options?.terminal ?? {}) as TillLimitOptions
+  const whole = (key: keyof TillLimitOptions, fallback: number) => {
+    const v = t[key] ?? fallback
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 1_000_000_000) fail(`terminal.${key}`, "must be a whole number of points from 1 to 1000000000")
+    return v
+  }
+  return {
+    max_points_per_receipt: whole("maxPointsPerReceipt", 5000),
+    max_points_per_device_hour: whole("maxPointsPerDeviceHour", 20000),
+    manager_approval_above: whole("managerApprovalAbove", 1000),
+  }
+}
+
 /** The plugin's top-level options; each module checks its own part, this catches the typos. */
-const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet"]
+const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet", "terminal"]
 /** Keys Medusa itself adds to every module's options. */
 const MEDUSA_OPTIONS = ["database"]
 

@@ -8,7 +8,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
-import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, type RewardFlowOptions } from "./options"
+import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, tillLimitsFromOptions, type RewardFlowOptions } from "./options"
 import { ExpiryStore } from "./lib/ledger/expiry-store"
 import { followKey, LedgerKernel } from "./lib/ledger/kernel"
 import { LedgerStore } from "./lib/ledger/ledger-store"
@@ -84,6 +84,7 @@ export default class LoyaltyModuleService extends MedusaService({
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>
+  protected readonly tillLimits_: ReturnType<typeof tillLimitsFromOptions>
 
   constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -92,11 +93,17 @@ export default class LoyaltyModuleService extends MedusaService({
     assertKnownOptions(options)
     this.defaultProgram_ = defaultProgramFromOptions(options)
     this.redemptionSettings_ = redemptionSettingsFromOptions(options)
+    this.tillLimits_ = tillLimitsFromOptions(options as any)
   }
 
   /** Redemption settings from the plugin options, with defaults. */
   getRedemptionSettings() {
     return { ...this.redemptionSettings_ }
+  }
+
+  /** The in-store till's caps (options `terminal.maxPointsPerReceipt`, `maxPointsPerDeviceHour`, `managerApprovalAbove`). */
+  getTillLimits() {
+    return { ...this.tillLimits_ }
   }
 
   /**

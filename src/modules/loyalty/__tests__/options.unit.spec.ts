@@ -1,4 +1,4 @@
-import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions } from "../options"
+import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, tillLimitsFromOptions } from "../options"
 
 describe("plugin options", () => {
   it("applies documented defaults when nothing is given", () => {
@@ -54,10 +54,10 @@ describe("plugin options", () => {
 
   it("refuses an unknown top-level option, naming the known ones", () => {
     expect(() => assertKnownOptions({ defaultprogram: {} } as any)).toThrow(
-      "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet)"
+      "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet, terminal)"
     )
     // Medusa adds `database` to every module's options.
-    expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {}, database: {} } as any)).not.toThrow()
+    expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {}, terminal: {}, database: {} } as any)).not.toThrow()
   })
 
   it("checks the redemption options", () => {
@@ -65,5 +65,12 @@ describe("plugin options", () => {
     expect(redemptionSettingsFromOptions({ redemption: { releaseAfterHours: 2 } })).toEqual({ release_after_hours: 2 })
     expect(() => redemptionSettingsFromOptions({ redemption: { releaseAfterHours: 0 } })).toThrow(/redemption.releaseAfterHours must be a number of hours > 0/)
     expect(() => redemptionSettingsFromOptions({ redemption: { releaseAfter: 3 } } as any)).toThrow(/redemption.releaseAfter is unknown/)
+  })
+
+  it("the till's caps under terminal: defaults, whole numbers only, naming the option", () => {
+    expect(tillLimitsFromOptions(undefined)).toEqual({ max_points_per_receipt: 5000, max_points_per_device_hour: 20000, manager_approval_above: 1000 })
+    expect(tillLimitsFromOptions({ terminal: { maxPointsPerReceipt: 300, lockMinutes: 5 } } as any)).toMatchObject({ max_points_per_receipt: 300 })
+    expect(() => tillLimitsFromOptions({ terminal: { managerApprovalAbove: 0 } } as any)).toThrow(/terminal\.managerApprovalAbove must be a whole number of points/)
+    expect(() => tillLimitsFromOptions({ terminal: { maxPointsPerDeviceHour: 1.5 } } as any)).toThrow(/terminal\.maxPointsPerDeviceHour/)
   })
 })
