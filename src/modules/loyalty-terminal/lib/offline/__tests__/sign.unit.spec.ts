@@ -85,7 +85,9 @@ describe("signing offline actions", () => {
   })
 
   it("verifies whatever order the keys arrive in (the server re-canonicalizes the uploaded JSON)", () => {
-    const parsed = JSON.parse(JSON.stringify({ payload: ACTION.payload, ...ACTION }))
+    const { payload, ...rest } = ACTION
+    const parsed = JSON.parse(JSON.stringify({ payload: { ...payload }, ...rest }).replace(/"amount":42.5/, '"amount":4.25e1'))
+    expect(Object.keys(parsed)[0]).toBe("payload")
     expect(verifyOfflineAction(PUBLIC_KEY, parsed, SIGNATURE)).toBe(true)
   })
 
