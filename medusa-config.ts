@@ -34,5 +34,6 @@ export default defineConfig({
     { resolve: "./src/modules/loyalty", options: rewardflowOptions },
     { resolve: "./src/modules/loyalty-wallet", options: rewardflowOptions },
     { resolve: "./src/modules/loyalty-messaging", options: rewardflowOptions },
+    { resolve: "./src/modules/loyalty-terminal", options: rewardflowOptions },
   ],
 })

@@ -24,6 +24,8 @@ import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
 import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewares"
+import { adminTerminalMiddlewares } from "./admin/loyalty/terminal/middlewares"
+import { terminalMiddlewares } from "./terminal/middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -138,5 +140,7 @@ export default defineMiddlewares({
     ...loyaltyWalletMiddlewares,
     ...emailAdminMiddlewares,
     ...adminRedemptionMiddlewares,
+    ...adminTerminalMiddlewares,
+    ...terminalMiddlewares,
   ],
 })

@@ -1,0 +1,5 @@
+export { TerminalDevice } from "./terminal-device"
+export { TerminalPairingCode } from "./pairing-code"
+export { TerminalStaff } from "./terminal-staff"
+export { TerminalPinEvent } from "./pin-event"
+export { TerminalSession } from "./terminal-session"
