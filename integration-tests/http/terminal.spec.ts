@@ -490,6 +490,8 @@ medusaIntegrationTestRunner({
         const notManager = await refused(api.post(`/terminal/staff/${manager.id}/pin`, { pin: "39517264" }, cashierSession.headers))
         expect(notManager.data.reason).toBe("manager_required")
         const m = await signIn(d, manager.id, "70395182")
+        const ownByReset = await refused(api.post(`/terminal/staff/${manager.id}/pin`, { pin: "39517264" }, m.headers))
+        expect(ownByReset).toMatchObject({ status: 400, data: { reason: "not_allowed" } })
         keep(await api.post(`/terminal/staff/${staff.id}/pin`, { pin: "28461937" }, m.headers))
         await signIn(d, staff.id, "28461937")
         const reset = (await pinEvents(staff.id)).find((e: any) => e.type === "pin_reset")

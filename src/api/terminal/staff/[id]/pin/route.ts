@@ -28,8 +28,9 @@ export const POST = terminalRoute(async (req: MedusaRequest, res: MedusaResponse
   if (!target.stock_location_ids.includes(till.stock_location_id)) {
     throw terminalRefusal("staff_not_in_store", `Staff member ${target.id} does not work in store ${till.stock_location_id}`, { staff_id: target.id, stock_location_id: till.stock_location_id })
   }
-  if (target.role === "manager" && target.id !== till.staff.id) {
-    throw terminalRefusal("not_allowed", "A manager's PIN is reset by an admin, not from a terminal")
+  // Without the current PIN, only a cashier's: a manager changes their own with /terminal/staff/me/pin.
+  if (target.role === "manager") {
+    throw terminalRefusal("not_allowed", "A manager's PIN is reset by an admin; change your own with POST /terminal/staff/me/pin")
   }
   const { pin } = req.validatedBody as TerminalResetPinType
   const staff = await terminal.setStaffPin({ staff_id: target.id, pin, type: "pin_reset", actor: { staff_id: till.staff.id, device_id: till.device.id }, keep_session_id: till.session.id })
