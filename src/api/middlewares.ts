@@ -26,6 +26,7 @@ import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewares"
 import { adminTerminalMiddlewares } from "./admin/loyalty/terminal/middlewares"
 import { terminalMiddlewares } from "./terminal/middlewares"
+import { tillMiddlewares } from "./terminal/till-middlewares"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -142,5 +143,6 @@ export default defineMiddlewares({
     ...adminRedemptionMiddlewares,
     ...adminTerminalMiddlewares,
     ...terminalMiddlewares,
+    ...tillMiddlewares,
   ],
 })

@@ -16,6 +16,8 @@ export type EnrollCustomerWorkflowInput = {
   locale?: string | null
   /** Set when an admin enrolls the customer; otherwise the customer enrolled themselves. */
   actor_user_id?: string | null
+  /** Set when staff enroll the customer at an in-store terminal (recorded on the welcome bonus). */
+  actor_terminal?: { device_id: string; staff_id: string } | null
 }
 
 /**
@@ -33,7 +35,11 @@ export const enrollCustomerWorkflow = createWorkflow(
       program_id: program.id,
       customer_id: input.customer_id,
       locale: input.locale ?? null,
-      actor: input.actor_user_id ? { user_id: input.actor_user_id } : { customer_id: input.customer_id },
+      actor: input.actor_terminal
+        ? { device_id: input.actor_terminal.device_id, staff_id: input.actor_terminal.staff_id }
+        : input.actor_user_id
+          ? { user_id: input.actor_user_id }
+          : { customer_id: input.customer_id },
     }))
     const enrollment = enrollCustomerStep(enrollInput)
 

@@ -1,0 +1,2 @@
+export * from "./workflows/till"
+export * from "./steps/till-ledger"
