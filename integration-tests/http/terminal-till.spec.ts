@@ -175,5 +175,34 @@ medusaIntegrationTestRunner({
         "session_invalid"
       )
     })
+
+    it("the admin's daily totals per store, device and staff: points awarded, redeemed and voided, with counts", async () => {
+      const { data: loc } = await api.post("/admin/stock-locations", { name: `Totals ${Date.now()}` }, admin)
+      const storeId = loc.stock_location.id
+      const d = await pairIn(storeId, "Totals till")
+      const cashier = (await api.post("/admin/loyalty/terminal/staff", { name: "Tess", role: "cashier", stock_location_ids: [storeId], pin: "502817" }, admin)).data.staff
+      const manager = (await api.post("/admin/loyalty/terminal/staff", { name: "Tom", role: "manager", stock_location_ids: [storeId], pin: "604938" }, admin)).data.staff
+      const cs = await signIn(d, cashier.id, "502817")
+      const ms = await signIn(d, manager.id, "604938")
+      const s = await enrolledShopper(api, store, admin, 200, { prefix: "till" })
+      await api.post("/terminal/awards", { account_id: s.account_id, receipt_number: "T-1", amount: 10, currency_code: "eur" }, till(cs, d))
+      const second = (await api.post("/terminal/awards", { account_id: s.account_id, receipt_number: "T-2", amount: 20, currency_code: "eur" }, till(cs, d))).data
+      await api.post("/terminal/redemptions", { account_id: s.account_id, reward_id: reward.id, client_id: randomUUID() }, till(cs, d))
+      await api.post(`/terminal/awards/${second.entry.id}/void`, {}, till(ms, d))
+      const { data } = await api.get(`/admin/loyalty/terminal/daily-totals?stock_location_id=${storeId}`, admin)
+      const today = new Date().toISOString().slice(0, 10)
+      expect(data.to).toBe(today)
+      expect(data.totals).toEqual(
+        expect.arrayContaining([
+          { day: today, stock_location_id: storeId, device_id: d.id, staff_id: cashier.id, points_awarded: 30, awards: 2, points_redeemed: 100, redemptions: 1, points_voided: 0, voids: 0 },
+          { day: today, stock_location_id: storeId, device_id: d.id, staff_id: manager.id, points_awarded: 0, awards: 0, points_redeemed: 0, redemptions: 0, points_voided: 20, voids: 1 },
+        ])
+      )
+      expect(data.totals).toHaveLength(2)
+      expect(data.sums).toEqual({ points_awarded: 30, awards: 2, points_redeemed: 100, redemptions: 1, points_voided: 20, voids: 1 })
+      const bad = await failure(api.get(`/admin/loyalty/terminal/daily-totals?from=2026-13-01`, admin))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toMatch(/^Invalid request: from must be a date YYYY-MM-DD/)
+    })
   },
 })

@@ -27,6 +27,7 @@ import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewa
 import { adminTerminalMiddlewares } from "./admin/loyalty/terminal/middlewares"
 import { terminalMiddlewares } from "./terminal/middlewares"
 import { tillMiddlewares } from "./terminal/till-middlewares"
+import { AdminTerminalDailyTotals } from "./admin/loyalty/terminal/daily-totals/validators"
 
 const queryConfig = { defaults: ["id"], isList: true }
 /** Routes that take no query parameters refuse unknown ones instead of ignoring them. */
@@ -144,5 +145,10 @@ export default defineMiddlewares({
     ...adminTerminalMiddlewares,
     ...terminalMiddlewares,
     ...tillMiddlewares,
+    {
+      method: ["GET"],
+      matcher: "/admin/loyalty/terminal/daily-totals",
+      middlewares: [validateQuery(AdminTerminalDailyTotals, { defaults: ["id"], isList: false })],
+    },
   ],
 })

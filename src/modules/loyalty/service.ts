@@ -24,7 +24,7 @@ import { RebuildStore } from "./lib/ledger/rebuild-store"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
-import { type AwardReceiptInput, TerminalStore, type TillResult } from "./lib/terminal-store"
+import { type AwardReceiptInput, type TerminalDailyTotal, TerminalStore, type TillResult } from "./lib/terminal-store"
 import type {
   BalanceDrift,
   CreditPointsInput,
@@ -228,6 +228,41 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<TillResult & { confirmation_code: string }> {
     return await new TerminalStore(LedgerKernel.knexOf(sharedContext)).redeemInStore(input)
+  }
+
+  /**
+   * In store: per UTC day, store, device and staff member, the points awarded for receipts, the
+   * points spent on rewards at the till and the points taken back by voids, with their counts.
+   * `from` inclusive, `to` exclusive.
+   */
+  @InjectManager()
+  async terminalDailyTotals(
+    input: { from: Date; to: Date; stock_location_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<TerminalDailyTotal[]> {
+    const knex = LedgerKernel.readerOf(sharedContext)
+    const rows = await knex(TABLES.entry)
+      .select(
+        knex.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day`),
+        knex.raw("source_id as stock_location_id"),
+        "actor_device_id as device_id",
+        "actor_staff_id as staff_id",
+        knex.raw(`coalesce(sum(points) filter (where type = 'earn'), 0)::int as points_awarded`),
+        knex.raw(`count(*) filter (where type = 'earn')::int as awards`),
+        knex.raw(`coalesce(-sum(points) filter (where type = 'redeem'), 0)::int as points_redeemed`),
+        knex.raw(`count(*) filter (where type = 'redeem')::int as redemptions`),
+        knex.raw(`coalesce(-sum(points) filter (where type = 'reverse'), 0)::int as points_voided`),
+        knex.raw(`count(*) filter (where type = 'reverse')::int as voids`)
+      )
+      .where({ source_type: "terminal" })
+      .where("created_at", ">=", input.from)
+      .where("created_at", "<", input.to)
+      .modify((q) => {
+        if (input.stock_location_id) q.where({ source_id: input.stock_location_id })
+      })
+      .groupByRaw("1, 2, 3, 4")
+      .orderByRaw("1 desc, 2, 3, 4")
+    return rows as TerminalDailyTotal[]
   }
 
   /** In store: voids an award for a receipt on the day it was made (a `reverse` entry closing it, once). */

@@ -39,6 +39,21 @@ export type AwardReceiptInput = {
 
 export type TillResult = LedgerChangeResult & { replayed: boolean }
 
+/** One row of the till's daily totals: a UTC day, a store, a device and a staff member. */
+export type TerminalDailyTotal = {
+  day: string
+  stock_location_id: string
+  device_id: string | null
+  staff_id: string | null
+  points_awarded: number
+  awards: number
+  points_redeemed: number
+  redemptions: number
+  /** Points the voids took back (what the balance held; the rest became a debt). */
+  points_voided: number
+  voids: number
+}
+
 const ENTRY = TABLES.entry
 const REWARD = TABLES.reward
 const HOUR = 60 * 60 * 1000
