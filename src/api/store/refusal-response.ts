@@ -2,7 +2,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { isRefusal, type RefusalReason } from "../../modules/loyalty/lib/refusal"
 
-const STATUS: Record<string, number> = {
+/** The HTTP status of each refusal kind of MedusaError (the terminal routes answer the same). */
+export const STATUS_BY_TYPE: Record<string, number> = {
   [MedusaError.Types.NOT_ALLOWED]: 400,
   [MedusaError.Types.INVALID_DATA]: 400,
   [MedusaError.Types.NOT_FOUND]: 404,
@@ -39,7 +40,7 @@ export async function answeringRefusals(res: MedusaResponse, work: () => Promise
     await work()
   } catch (e) {
     const error = e as { type?: string; message?: string } | undefined
-    const status = error?.type ? STATUS[error.type] : undefined
+    const status = error?.type ? STATUS_BY_TYPE[error.type] : undefined
     if (!status || res.headersSent) throw e
     res.status(status).json(refusalBody(error!, status))
   }

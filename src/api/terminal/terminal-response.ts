@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_TERMINAL_MODULE } from "../../modules/loyalty-terminal"
 import { isRefusal } from "../../modules/loyalty/lib/refusal"
+import { STATUS_BY_TYPE } from "../store/refusal-response"
 import { isTerminalRefusal, terminalRefusal, type TerminalRefusalReason } from "../../modules/loyalty-terminal/lib/terminal-refusal"
 import type LoyaltyTerminalModuleService from "../../modules/loyalty-terminal/service"
 import type { TerminalDeviceView, TerminalSessionView, TerminalStaffView } from "../../modules/loyalty-terminal/types"
@@ -25,14 +26,6 @@ export type TerminalRequest<Body = unknown> = MedusaRequest<Body> & { terminal: 
 /** A till route's request: a device and a staff session are guaranteed. */
 export type TerminalTillRequest<Body = unknown> = MedusaRequest<Body> & { terminal: Required<TerminalContext> }
 
-const STATUS: Record<string, number> = {
-  [MedusaError.Types.NOT_ALLOWED]: 400,
-  [MedusaError.Types.INVALID_DATA]: 400,
-  [MedusaError.Types.NOT_FOUND]: 404,
-  [MedusaError.Types.CONFLICT]: 409,
-  [MedusaError.Types.UNAUTHORIZED]: 401,
-  [MedusaError.Types.FORBIDDEN]: 403,
-}
 const DEFAULT_REASON: Record<number, TerminalRefusalReason> = { 400: "not_allowed", 404: "not_found", 409: "conflict" }
 
 /** `{ type, message, reason, ...figures }` of a refused terminal (or admin terminal) request. */
@@ -46,7 +39,7 @@ export function terminalRefusalBody(error: { type?: string; message?: string; re
 function statusOf(error: unknown): number | undefined {
   if (isTerminalRefusal(error) && error.status) return error.status
   const type = (error as { type?: string } | undefined)?.type
-  return type ? STATUS[type] : undefined
+  return type ? STATUS_BY_TYPE[type] : undefined
 }
 
 function answer(res: MedusaResponse, error: unknown): boolean {
