@@ -14,6 +14,9 @@ const rewardflowOptions = {
     // SendGrid's relay is reached on loopback in tests (smtp.sendgrid.net by default).
     sendgridSmtpHost: "127.0.0.1",
   },
+  // Offline keys sealed with test-sized scrypt in the test runs only (the option is refused at boot
+  // unless NODE_ENV is "test"); development and every real store keep the production parameters.
+  ...(process.env.NODE_ENV === "test" ? { terminal: { offlineScrypt: "test" as const } } : {}),
 }
 
 export default defineConfig({

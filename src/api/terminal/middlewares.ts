@@ -2,7 +2,7 @@ import { type MedusaNextFunction, type MedusaRequest, type MedusaResponse, type 
 import { z } from "@medusajs/framework/zod"
 import { validateBody, validateQuery } from "../validate"
 import { requireTerminalDevice, requireTerminalSession } from "./terminal-response"
-import { TerminalChangeOwnPin, TerminalOpenSession, TerminalPair, TerminalReportFailures, TerminalResetPin } from "./validators"
+import { TerminalChangeOwnPin, TerminalOpenSession, TerminalPair, TerminalReportFailures, TerminalResetPin, TerminalSync } from "./validators"
 
 const none = { defaults: ["id"], isList: false }
 const ownPin = validateBody(TerminalChangeOwnPin)
@@ -26,4 +26,6 @@ export const terminalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/terminal/staff/:id/pin", middlewares: [requireTerminalSession, validatePinBody] },
   { method: ["POST"], matcher: "/terminal/staff/:id/unlock", middlewares: [requireTerminalSession, validateBody(z.object({}))] },
   { method: ["POST"], matcher: "/terminal/staff/:id/failed-attempts", middlewares: [validateBody(TerminalReportFailures)] },
+  { method: ["GET"], matcher: "/terminal/offline-bundle", middlewares: [validateQuery(z.object({}), none)] },
+  { method: ["POST"], matcher: "/terminal/sync", middlewares: [validateBody(TerminalSync)] },
 ]

@@ -40,3 +40,17 @@ export const TerminalReportFailures = z.object({
     .max(100),
 })
 export type TerminalReportFailuresType = z.infer<typeof TerminalReportFailures>
+
+/** POST /terminal/sync: up to 200 offline actions, each with its signature sealed to the sync key (checked one by one). */
+export const TerminalSync = z.object({
+  actions: z
+    .array(
+      z.object({
+        action: z.record(z.string(), z.unknown()),
+        sealed_signature: z.string().min(1).max(1000),
+      })
+    )
+    .min(1)
+    .max(200),
+})
+export type TerminalSyncType = z.infer<typeof TerminalSync>

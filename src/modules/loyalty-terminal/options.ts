@@ -22,6 +22,13 @@ export type TerminalOptions = {
   pairingMaxFailuresGlobal?: number
   /** Window of the pairing rate limit, in minutes. Default: 15. */
   pairingWindowMinutes?: number
+  /** Hours an offline bundle (GET /terminal/offline-bundle) is valid. Default: 24. */
+  offlineBundleHours?: number
+  /**
+   * The scrypt parameters offline keys are sealed with: "production" (default, N=2^15, r=8, p=1).
+   * "test" (N=2^4) is for automated tests only and is refused at boot unless NODE_ENV is "test".
+   */
+  offlineScrypt?: "production" | "test"
 }
 
 export type TerminalSettings = Required<TerminalOptions>
@@ -37,6 +44,8 @@ const DEFAULTS: TerminalSettings = {
   pairingMaxFailuresPerIp: 10,
   pairingMaxFailuresGlobal: 100,
   pairingWindowMinutes: 15,
+  offlineBundleHours: 24,
+  offlineScrypt: "production",
 }
 
 /** Validates `terminal.*` at boot (a message naming the option) and applies the defaults. */
@@ -48,13 +57,18 @@ export function terminalSettingsFromOptions(options: { terminal?: TerminalOption
   if (typeof t !== "object" || Array.isArray(t)) fail("", "must be an object")
   // Only these keys are checked here: the till's caps (points per receipt, per hour) live under
   // `terminal` too and are checked where they are used.
-  const known = Object.keys(DEFAULTS)
+  const known = Object.keys(DEFAULTS).filter((key) => key !== "offlineScrypt")
   const settings = { ...DEFAULTS }
-  for (const key of known as (keyof TerminalSettings)[]) {
+  for (const key of known as Exclude<keyof TerminalSettings, "offlineScrypt">[]) {
     const value = t[key]
     if (value === undefined) continue
     if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) fail(key, `must be a number > 0, got ${JSON.stringify(value)}`)
     settings[key] = value as number
+  }
+  if (t.offlineScrypt !== undefined) {
+    if (t.offlineScrypt !== "production" && t.offlineScrypt !== "test") fail("offlineScrypt", `must be "production" or "test", got ${JSON.stringify(t.offlineScrypt)}`)
+    if (t.offlineScrypt === "test" && process.env.NODE_ENV !== "test") fail("offlineScrypt", `"test" is allowed only when NODE_ENV is "test" (automated tests)`)
+    settings.offlineScrypt = t.offlineScrypt
   }
   for (const key of ["maxPinFailures", "pairingMaxFailuresPerIp", "pairingMaxFailuresGlobal"] as const) {
     if (!Number.isSafeInteger(settings[key])) fail(key, `must be a whole number, got ${settings[key]}`)

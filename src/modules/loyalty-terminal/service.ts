@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
@@ -7,7 +6,19 @@ import { PairingLimiter } from "./lib/pairing-limiter"
 import { hashPin, verifyPin } from "./lib/pin-hash"
 import { terminalRefusal } from "./lib/terminal-refusal"
 import { newPairingCode, newToken, normalizePairingCode, sha256Hex } from "./lib/tokens"
-import { TerminalDevice, TerminalPairingCode, TerminalPinEvent, TerminalSession, TerminalStaff } from "./models"
+import {
+  buildOfflineBundle,
+  generateOfflineKey,
+  newOfflineSalt,
+  OFFLINE_SCRYPT_PARAMS,
+  OFFLINE_SCRYPT_TEST_PARAMS,
+  sealOfflineKey,
+  toBase64Url,
+  type OfflineBundle,
+  type OfflineScryptParams,
+} from "./lib/offline"
+import { syncKeyPairFromConfig } from "./lib/sync-key"
+import { TerminalDevice, TerminalOfflineAction, TerminalOfflineBundle, TerminalPairingCode, TerminalPinEvent, TerminalSession, TerminalStaff } from "./models"
 import { terminalSettingsFromOptions, type TerminalOptions, type TerminalSettings } from "./options"
 import type { PinActor, PinCheckOutcome, ReportedAttempt, StaffRole, TerminalDeviceView, TerminalSessionView, TerminalStaffView } from "./types"
 
@@ -17,7 +28,38 @@ const T = {
   staff: "loyalty_terminal_staff",
   event: "loyalty_terminal_pin_event",
   session: "loyalty_terminal_session",
+  bundle: "loyalty_terminal_offline_bundle",
+  action: "loyalty_terminal_offline_action",
 } as const
+
+/** Tolerance for a tablet's clock when an offline action's created_at is checked against a bundle's lifetime. */
+export const OFFLINE_CLOCK_SKEW_MS = 5 * 60_000
+
+/** The offline key columns of a staff row, written together. */
+type OfflineKeyColumns = { offline_salt: string; offline_sealed: string; offline_public_key: string; offline_scrypt: string }
+
+export type OfflineActionStatus = "applied" | "pending_review" | "discarded"
+
+export type OfflineActionRow = {
+  id: string
+  client_id: string
+  device_id: string
+  stock_location_id: string
+  staff_id: string | null
+  type: string
+  action: Record<string, unknown>
+  status: OfflineActionStatus
+  reason: string | null
+  reason_details: Record<string, unknown> | null
+  entry_id: string | null
+  resolved_by: string | null
+  resolved_at: Date | null
+  resolution_note: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+const OFFLINE_ACTION_COLUMNS = ["id", "client_id", "device_id", "stock_location_id", "staff_id", "type", "action", "status", "reason", "reason_details", "entry_id", "resolved_by", "resolved_at", "resolution_note", "created_at", "updated_at"]
 
 /** How long a PIN check waits for the staff row another check holds. */
 const LOCK_TIMEOUT_MS = 15_000
@@ -33,6 +75,9 @@ type StaffRow = LockoutState & {
   pin_hash: string
   pin_changed_at: Date | null
   offline_salt: string
+  offline_sealed: string | null
+  offline_public_key: string | null
+  offline_scrypt: string | null
   created_at: Date
 }
 
@@ -84,14 +129,18 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
   LoyaltyTerminalStaff: TerminalStaff,
   LoyaltyTerminalPinEvent: TerminalPinEvent,
   LoyaltyTerminalSession: TerminalSession,
+  LoyaltyTerminalOfflineBundle: TerminalOfflineBundle,
+  LoyaltyTerminalOfflineAction: TerminalOfflineAction,
 }) {
   readonly settings: TerminalSettings
   protected readonly pairingLimiter_: PairingLimiter
+  protected readonly syncKey_: { privateKey: Buffer; publicKey: Buffer } | null
 
-  constructor(container: Record<string, unknown>, options: { terminal?: TerminalOptions } = {}) {
+  constructor(container: Record<string, unknown>, options: { terminal?: TerminalOptions; encryptionKey?: string } = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.settings = terminalSettingsFromOptions(options)
+    this.syncKey_ = syncKeyPairFromConfig(options.encryptionKey)
     this.pairingLimiter_ = new PairingLimiter({
       perIp: this.settings.pairingMaxFailuresPerIp,
       global: this.settings.pairingMaxFailuresGlobal,
@@ -243,12 +292,13 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const pin_hash = await hashPin(input.pin)
-    return await this.createStaff_({ ...input, pin_hash }, sharedContext)
+    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    return await this.createStaff_({ ...input, pin_hash, offline }, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async createStaff_(
-    input: { name: string; role: StaffRole; stock_location_ids: string[]; user_id?: string | null; pin_hash: string },
+    input: { name: string; role: StaffRole; stock_location_ids: string[]; user_id?: string | null; pin_hash: string; offline: OfflineKeyColumns },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const now = new Date()
@@ -261,7 +311,7 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
         user_id: input.user_id ?? null,
         pin_hash: input.pin_hash,
         pin_changed_at: now,
-        offline_salt: randomBytes(16).toString("base64url"),
+        ...input.offline,
       })
       .returning("*")
     return staffView(row, this.settings)
@@ -440,18 +490,20 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
   @InjectManager()
   async setStaffPin(input: { staff_id: string; pin: string; type: "pin_reset" | "pin_changed"; actor: PinActor; keep_session_id?: string | null }, @MedusaContext() sharedContext: Context = {}) {
     const pin_hash = await hashPin(input.pin)
-    return await this.setStaffPin_({ ...input, pin_hash }, sharedContext)
+    // A new PIN, a new salt (two salts for one PIN would give a thief two check bytes) and a new key.
+    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    return await this.setStaffPin_({ ...input, pin_hash, offline }, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async setStaffPin_(
-    input: { staff_id: string; pin_hash: string; type: "pin_reset" | "pin_changed"; actor: PinActor; keep_session_id?: string | null },
+    input: { staff_id: string; pin_hash: string; offline: OfflineKeyColumns; type: "pin_reset" | "pin_changed"; actor: PinActor; keep_session_id?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const knex = writer(sharedContext)
     const row = await this.lockStaff_(knex, input.staff_id)
     const now = new Date()
-    await knex(T.staff).where({ id: row.id }).update({ pin_hash: input.pin_hash, pin_changed_at: now, updated_at: now })
+    await knex(T.staff).where({ id: row.id }).update({ pin_hash: input.pin_hash, pin_changed_at: now, ...input.offline, updated_at: now })
     const others = knex(T.session).where({ staff_id: row.id }).whereNull("ended_at")
     if (input.keep_session_id) others.whereNot({ id: input.keep_session_id })
     await others.update({ ended_at: now, ended_reason: "pin_changed", updated_at: now })
@@ -463,17 +515,21 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
   @InjectManager()
   async changeOwnPin(input: { staff_id: string; current_pin: string; pin: string; device_id: string; session_id: string }, @MedusaContext() sharedContext: Context = {}) {
     const pin_hash = await hashPin(input.pin)
-    return await this.changeOwnPin_({ ...input, pin_hash }, sharedContext)
+    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    return await this.changeOwnPin_({ ...input, pin_hash, offline }, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async changeOwnPin_(input: { staff_id: string; current_pin: string; pin_hash: string; device_id: string; session_id: string }, @MedusaContext() sharedContext: Context = {}) {
+  protected async changeOwnPin_(
+    input: { staff_id: string; current_pin: string; pin_hash: string; offline: OfflineKeyColumns; device_id: string; session_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const knex = writer(sharedContext)
     const row = await this.lockStaff_(knex, input.staff_id)
     const outcome = await this.checkLockedRow_(knex, row, input.current_pin, input.device_id)
     if (!outcome.ok) return outcome
     const now = new Date()
-    await knex(T.staff).where({ id: row.id }).update({ pin_hash: input.pin_hash, pin_changed_at: now, updated_at: now })
+    await knex(T.staff).where({ id: row.id }).update({ pin_hash: input.pin_hash, pin_changed_at: now, ...input.offline, updated_at: now })
     await knex(T.session).where({ staff_id: row.id }).whereNull("ended_at").whereNot({ id: input.session_id }).update({ ended_at: now, ended_reason: "pin_changed", updated_at: now })
     await this.event_(knex, { staff_id: row.id, type: "pin_changed", device_id: input.device_id, actor_staff_id: row.id })
     return { ok: true as const, staff: staffView({ ...row, pin_changed_at: now }, this.settings, now) }
@@ -515,6 +571,12 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     }
     const outcome = await this.checkLockedRow_(knex, row, input.pin, input.device.id)
     if (!outcome.ok) return { outcome, session: null, token: null }
+    // Staff created before offline keys existed (or sealed with other scrypt parameters) get a key
+    // now, under their current salt. A key that exists is kept: bundles other tablets hold stay valid.
+    if (!row.offline_sealed || !row.offline_public_key || row.offline_scrypt !== this.offlineScryptTag_()) {
+      const offline = this.sealOfflineKey_(input.pin, row.offline_salt)
+      await knex(T.staff).where({ id: row.id }).update({ ...offline, updated_at: new Date() })
+    }
     const token = newToken()
     const [session] = await knex(T.session)
       .insert({
@@ -561,5 +623,186 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     const now = new Date()
     const [row] = await writer(sharedContext)(T.session).where({ id }).whereNull("ended_at").update({ ended_at: now, ended_reason: reason, updated_at: now }).returning(["id", "ended_at", "ended_reason"])
     return row ?? null
+  }
+
+  // ---------------------------------------------------------------- offline bundle and sync
+
+  /** The scrypt parameters offline keys are sealed with (option terminal.offlineScrypt). */
+  offlineScryptParams(): OfflineScryptParams {
+    return { ...(this.settings.offlineScrypt === "test" ? OFFLINE_SCRYPT_TEST_PARAMS : OFFLINE_SCRYPT_PARAMS) }
+  }
+
+  protected offlineScryptTag_() {
+    const { N, r, p } = this.offlineScryptParams()
+    return `${N}.${r}.${p}`
+  }
+
+  /** A fresh offline seed sealed under the PIN (the seed itself is dropped here); ~100 ms with production parameters. */
+  protected sealOfflineKey_(pin: string, salt: string): OfflineKeyColumns {
+    const { seed, publicKey } = generateOfflineKey()
+    try {
+      const sealed = sealOfflineKey({ pin, salt, key: seed, params: this.offlineScryptParams(), allowWeakParams: this.settings.offlineScrypt === "test" })
+      return { offline_salt: salt, offline_sealed: sealed, offline_public_key: toBase64Url(publicKey), offline_scrypt: this.offlineScryptTag_() }
+    } finally {
+      seed.fill(0)
+    }
+  }
+
+  /** The server's sync private key, null without an encryption key. */
+  syncPrivateKey(): Buffer | null {
+    return this.syncKey_?.privateKey ?? null
+  }
+
+  protected requireSyncKey_() {
+    if (!this.syncKey_) {
+      throw terminalRefusal(
+        "offline_not_configured",
+        "Offline mode needs the plugin option encryptionKey (or REWARDFLOW_ENCRYPTION_KEY): the server's sync key is derived from it"
+      )
+    }
+    return this.syncKey_
+  }
+
+  /**
+   * The offline bundle of a device: each staff member allowed in its store, not locked, with an
+   * offline key sealed under the current parameters (staff get one when they sign in). Its
+   * lifetime is recorded for the sync's check.
+   */
+  @InjectManager()
+  async issueOfflineBundle(device: TerminalDeviceView, @MedusaContext() sharedContext: Context = {}): Promise<OfflineBundle> {
+    return await this.issueOfflineBundle_(device, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async issueOfflineBundle_(device: TerminalDeviceView, @MedusaContext() sharedContext: Context = {}): Promise<OfflineBundle> {
+    const syncKey = this.requireSyncKey_()
+    const knex = writer(sharedContext)
+    const now = new Date()
+    const expiresAt = new Date(now.getTime() + this.settings.offlineBundleHours * 3_600_000)
+    const rows: StaffRow[] = await knex(T.staff)
+      .whereNull("deleted_at")
+      .whereRaw("stock_location_ids @> ?::jsonb", [JSON.stringify([device.stock_location_id])])
+      .whereNotNull("offline_sealed")
+      .where({ offline_scrypt: this.offlineScryptTag_() })
+      .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<=", now))
+      .orderBy("created_at", "asc")
+    await knex(T.bundle).insert({ id: generateEntityId(undefined, "ltobun"), device_id: device.id, issued_at: now, expires_at: expiresAt })
+    return buildOfflineBundle({
+      device_id: device.id,
+      stock_location_id: device.stock_location_id,
+      issued_at: now,
+      expires_at: expiresAt,
+      params: this.offlineScryptParams(),
+      allowWeakParams: this.settings.offlineScrypt === "test",
+      sync_public_key: syncKey.publicKey,
+      staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, salt: r.offline_salt, sealed: r.offline_sealed! })),
+    })
+  }
+
+  /** What the sync needs of a staff member: store, role, public key (never leaves the server). */
+  @InjectManager()
+  async offlineStaffKey(staffId: string, @MedusaContext() sharedContext: Context = {}) {
+    const row: StaffRow | undefined = await reader(sharedContext)(T.staff).where({ id: staffId }).whereNull("deleted_at").first()
+    if (!row) return null
+    return { id: row.id, role: row.role, stock_location_ids: row.stock_location_ids ?? [], public_key: row.offline_public_key }
+  }
+
+  /** True when `at` falls inside the lifetime of a bundle the device was given (the clock skew allowed at both ends). */
+  @InjectManager()
+  async bundleCovers(deviceId: string, at: Date, @MedusaContext() sharedContext: Context = {}) {
+    const row = await reader(sharedContext)(T.bundle)
+      .where({ device_id: deviceId })
+      .whereNull("deleted_at")
+      .where("issued_at", "<=", new Date(at.getTime() + OFFLINE_CLOCK_SKEW_MS))
+      .where("expires_at", ">", new Date(at.getTime() - OFFLINE_CLOCK_SKEW_MS))
+      .first("id")
+    return !!row
+  }
+
+  @InjectManager()
+  async getOfflineActionByClientId(clientId: string, @MedusaContext() sharedContext: Context = {}): Promise<OfflineActionRow | null> {
+    return (await reader(sharedContext)(T.action).where({ client_id: clientId }).whereNull("deleted_at").first(OFFLINE_ACTION_COLUMNS)) ?? null
+  }
+
+  /** Records an uploaded action once per client_id; `created: false` returns the row recorded first. */
+  @InjectManager()
+  async recordOfflineAction(
+    input: Pick<OfflineActionRow, "client_id" | "device_id" | "stock_location_id" | "staff_id" | "type" | "action" | "status" | "reason" | "reason_details" | "entry_id">,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await this.recordOfflineAction_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordOfflineAction_(
+    input: Pick<OfflineActionRow, "client_id" | "device_id" | "stock_location_id" | "staff_id" | "type" | "action" | "status" | "reason" | "reason_details" | "entry_id">,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ created: boolean; action: OfflineActionRow }> {
+    const knex = writer(sharedContext)
+    const row = {
+      id: generateEntityId(undefined, "ltoact"),
+      ...input,
+      action: JSON.stringify(input.action),
+      reason_details: input.reason_details ? JSON.stringify(input.reason_details) : null,
+    }
+    const inserted = await knex.raw(
+      `insert into ?? (${Object.keys(row).map(() => "??").join(", ")}) values (${Object.keys(row).map(() => "?").join(", ")}) on conflict (client_id) where deleted_at is null do nothing returning ${OFFLINE_ACTION_COLUMNS.map(() => "??").join(", ")}`,
+      [T.action, ...Object.keys(row), ...Object.values(row).map((v) => v ?? null), ...OFFLINE_ACTION_COLUMNS]
+    )
+    if (inserted.rows.length) return { created: true, action: inserted.rows[0] }
+    const existing = await knex(T.action).where({ client_id: input.client_id }).whereNull("deleted_at").first(OFFLINE_ACTION_COLUMNS)
+    return { created: false, action: existing }
+  }
+
+  @InjectManager()
+  async listOfflineActions(filters: { status?: OfflineActionStatus; stock_location_id?: string; limit?: number; offset?: number } = {}, @MedusaContext() sharedContext: Context = {}) {
+    const q = reader(sharedContext)(T.action).whereNull("deleted_at")
+    if (filters.status) q.where({ status: filters.status })
+    if (filters.stock_location_id) q.where({ stock_location_id: filters.stock_location_id })
+    const [{ count }] = await q.clone().count({ count: "*" })
+    const rows = await q
+      .clone()
+      .orderBy([{ column: "created_at", order: "desc" }, { column: "id", order: "desc" }])
+      .limit(filters.limit ?? 50)
+      .offset(filters.offset ?? 0)
+      .select(OFFLINE_ACTION_COLUMNS)
+    return { offline_actions: rows as OfflineActionRow[], count: Number(count) }
+  }
+
+  @InjectManager()
+  async getOfflineAction(id: string, @MedusaContext() sharedContext: Context = {}): Promise<OfflineActionRow> {
+    const row = await reader(sharedContext)(T.action).where({ id }).whereNull("deleted_at").first(OFFLINE_ACTION_COLUMNS)
+    if (!row) throw terminalRefusal("not_found", `Offline action ${id} was not found`)
+    return row
+  }
+
+  /** Settles an action waiting for review (applied with its entry, or discarded); refused unless it is pending_review. */
+  @InjectManager()
+  async resolveOfflineAction(
+    id: string,
+    input: { status: "applied" | "discarded"; entry_id?: string | null; resolved_by: string | null; note?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await this.resolveOfflineAction_(id, input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async resolveOfflineAction_(
+    id: string,
+    input: { status: "applied" | "discarded"; entry_id?: string | null; resolved_by: string | null; note?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OfflineActionRow> {
+    const knex = writer(sharedContext)
+    const row = await knex(T.action).where({ id }).whereNull("deleted_at").forUpdate().first()
+    if (!row) throw terminalRefusal("not_found", `Offline action ${id} was not found`)
+    if (row.status !== "pending_review") {
+      throw terminalRefusal("offline_action_resolved", `Offline action ${id} is ${row.status} already`, { status: row.status })
+    }
+    const now = new Date()
+    const [updated] = await knex(T.action)
+      .where({ id })
+      .update({ status: input.status, entry_id: input.entry_id ?? null, resolved_by: input.resolved_by, resolved_at: now, resolution_note: input.note ?? null, updated_at: now })
+      .returning(OFFLINE_ACTION_COLUMNS)
+    return updated
   }
 }

@@ -5,7 +5,12 @@ import { model } from "@medusajs/framework/utils"
  * `scrypt$N$r$p$salt$hash` (see lib/pin-hash); it never leaves the server. The lockout state
  * (`failed_count` inside the window since `window_started_at`, `locked_until`, `lock_count`,
  * `last_locked_at`) is changed only under the row lock (service: withStaffLocked_).
- * `offline_salt` is the per-staff salt of the offline bundle's key derivation.
+ * `offline_salt` is the per-staff salt of the offline bundle's key derivation (a new one with each
+ * new PIN). `offline_sealed` is the staff member's offline Ed25519 seed sealed under the PIN
+ * (base64url, lib/offline/seal) with the scrypt parameters in `offline_scrypt` ("N.r.p");
+ * `offline_public_key` (base64url) verifies their offline actions at sync. Both are written only
+ * while the server holds the plain PIN (create, reset, change, session open); neither is ever sent
+ * to a device but in a bundle (only the sealed blob and the salt).
  */
 export const TerminalStaff = model.define("loyalty_terminal_staff", {
   id: model.id({ prefix: "ltstaff" }).primaryKey(),
@@ -21,4 +26,7 @@ export const TerminalStaff = model.define("loyalty_terminal_staff", {
   lock_count: model.number().default(0),
   last_locked_at: model.dateTime().nullable(),
   offline_salt: model.text(),
+  offline_sealed: model.text().nullable(),
+  offline_public_key: model.text().nullable(),
+  offline_scrypt: model.text().nullable(),
 })

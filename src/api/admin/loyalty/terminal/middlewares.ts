@@ -3,6 +3,8 @@ import { z } from "@medusajs/framework/zod"
 import { validateBody, validateQuery } from "../../../validate"
 import {
   AdminCreateTerminalStaff,
+  AdminDiscardOfflineAction,
+  AdminListOfflineActions,
   AdminListPinEvents,
   AdminListTerminalDevices,
   AdminListTerminalStaff,
@@ -30,4 +32,7 @@ export const adminTerminalMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/loyalty/terminal/staff/:id/pin", middlewares: [validateBody(AdminResetTerminalPin)] },
   { method: ["POST"], matcher: "/admin/loyalty/terminal/staff/:id/unlock", middlewares: [validateBody(Empty)] },
   { method: ["GET"], matcher: "/admin/loyalty/terminal/staff/:id/pin-events", middlewares: [validateQuery(AdminListPinEvents, list)] },
+  { method: ["GET"], matcher: "/admin/loyalty/terminal/offline-actions", middlewares: [validateQuery(AdminListOfflineActions, list)] },
+  { method: ["POST"], matcher: "/admin/loyalty/terminal/offline-actions/:id/award", middlewares: [validateBody(Empty)] },
+  { method: ["POST"], matcher: "/admin/loyalty/terminal/offline-actions/:id/discard", middlewares: [validateBody(AdminDiscardOfflineAction)] },
 ]

@@ -40,3 +40,14 @@ export const AdminListPinEvents = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 export type AdminListPinEventsType = z.infer<typeof AdminListPinEvents>
+
+export const AdminListOfflineActions = z.object({
+  status: z.enum(["applied", "pending_review", "discarded"]).optional(),
+  stock_location_id: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AdminListOfflineActionsType = z.infer<typeof AdminListOfflineActions>
+
+export const AdminDiscardOfflineAction = z.object({ reason: z.string().trim().min(1).max(500) })
+export type AdminDiscardOfflineActionType = z.infer<typeof AdminDiscardOfflineAction>
