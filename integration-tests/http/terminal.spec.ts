@@ -192,8 +192,8 @@ medusaIntegrationTestRunner({
           api.post("/terminal/staff/me/pin", { current_pin: PIN, pin: OTHER_PIN }, session.headers),
           api.post(`/terminal/staff/${staff.id}/unlock`, {}, session.headers),
         ]
-        for (const call of calls) {
-          const f = await refused(call)
+        // Every call's refusal is caught at once: awaited one by one, a later rejection would go unhandled.
+        for (const f of await Promise.all(calls.map((call) => refused(call)))) {
           expect(f.status).toBe(403)
           expect(f.data).toMatchObject({ reason: "device_revoked", device_id: d.device.id })
         }
