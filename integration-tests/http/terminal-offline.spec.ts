@@ -214,6 +214,32 @@ medusaIntegrationTestRunner({
       expect(data.offline_actions.map((a: any) => a.id)).toContain(two)
     })
 
+    it("keeps a malformed upload for review too (never dropped), once however often it comes", async () => {
+      const junk = { action: { type: "award", payload: { amount: "lots" } }, sealed_signature: "not-a-signature" }
+      const [first] = await sync(device, [junk])
+      expect(first).toMatchObject({ status: "refused", reason: "offline_action_invalid", review_status: "pending_review" })
+      expect(first.client_id).toMatch(/^malformed:[0-9a-f]{32}$/)
+      const [again] = await sync(device, [junk])
+      expect(again.client_id).toBe(first.client_id)
+      const { data } = await api.get("/admin/loyalty/terminal/offline-actions?status=pending_review", admin)
+      expect(data.offline_actions.filter((a: any) => a.client_id === first.client_id)).toHaveLength(1)
+    })
+
+    it("an admin's re-award is the approval an award above the manager threshold needs (recorded on the entry)", async () => {
+      const bundle = await bundleOf(device)
+      const shopper = await enrolledShopper(api, store, admin, 0, { prefix: "offline-big" })
+      // A key no PIN unseals: refused and kept; 1500 points is above the default threshold (1000).
+      const item = signed(randomBytes(32), bundle, award(device, staff.cashier.id, { account_id: shopper.account_id, receipt_number: "BIG-1", amount: 1500, currency_code: "eur" }))
+      expect((await sync(device, [item]))[0].reason).toBe("offline_signature_invalid")
+      const { data: pending } = await api.get("/admin/loyalty/terminal/offline-actions?status=pending_review", admin)
+      const row = pending.offline_actions.find((a: any) => a.client_id === item.action.client_id)
+      const res = await api.post(`/admin/loyalty/terminal/offline-actions/${row.id}/award`, {}, admin)
+      expect(res.status).toBe(200)
+      expect(await balance(shopper.account_id)).toBe(1500)
+      const [entry] = await loyalty().listLoyaltyLedgerEntries({ id: res.data.entry_id })
+      expect(entry.metadata).toMatchObject({ approved_by_user_id: adminUserId, approved_by_staff_id: null })
+    })
+
     it("refuses (and keeps) an action taken after the device's bundle expired; a valid signature is no PIN failure", async () => {
       const late = await pairIn(gare, "Late till")
       const bundle = await bundleOf(late)

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { LOYALTY_TERMINAL_MODULE } from "../../modules/loyalty-terminal"
@@ -43,7 +44,8 @@ export async function applyOfflineAward(
   req: MedusaRequest,
   action: OfflineAction,
   store: string,
-  approvedBy: string | null
+  approvedBy: string | null,
+  approvedByUser: string | null = null
 ): Promise<{ entry_id: string; replayed: boolean } | { refused: Refused }> {
   const parsed = OfflineAwardPayload.safeParse(action.payload)
   if (!parsed.success) {
@@ -62,6 +64,7 @@ export async function applyOfflineAward(
         currency_code: payload.currency_code,
         actor: { device_id: action.device_id, staff_id: action.staff_id },
         approved_by_staff_id: approvedBy,
+        approved_by_user_id: approvedByUser,
       },
     })
     return { entry_id: result.entry.id, replayed: result.replayed }
@@ -87,8 +90,25 @@ export async function syncOfflineItem(req: MedusaRequest, device: TerminalDevice
     assertOfflineAction(item.action)
   } catch (e) {
     if (!(e instanceof OfflineFormatError)) throw e
-    // Not an action at all: nothing can be kept under a client id.
-    return { client_id: rawClientId, status: "refused", reason: "offline_action_invalid", message: e.message, field: "action" }
+    // Not a well-formed action: still kept for review (never dropped), under its client id when it
+    // has one, else under a digest of what was uploaded (an upload again is the same row).
+    const clientId = rawClientId?.trim() ? rawClientId : `malformed:${createHash("sha256").update(JSON.stringify(item)).digest("hex").slice(0, 32)}`
+    const earlier = await service.getOfflineActionByClientId(clientId)
+    if (earlier) return replayedResult(earlier)
+    const { created, action: row } = await service.recordOfflineAction({
+      client_id: clientId,
+      device_id: device.id,
+      stock_location_id: device.stock_location_id,
+      staff_id: typeof item.action.staff_id === "string" ? item.action.staff_id : null,
+      type: typeof item.action.type === "string" ? item.action.type : "unknown",
+      action: item.action,
+      status: "pending_review",
+      reason: "offline_action_invalid",
+      reason_details: { field: "action" },
+      entry_id: null,
+    })
+    if (!created) return replayedResult(row)
+    return { client_id: clientId, status: "refused", reason: "offline_action_invalid", message: e.message, field: "action", review_status: "pending_review" }
   }
   const action = item.action as OfflineAction
   const earlier = await service.getOfflineActionByClientId(action.client_id)

@@ -32,8 +32,10 @@ export type AwardReceiptInput = {
   currency_code: string
   actor: TillActor
   limits: TillLimits
-  /** A manager who entered their PIN for an award above the approval threshold. */
+  /** A manager who entered their PIN for an award above the approval threshold... */
   approved_by_staff_id?: string | null
+  /** ...or the admin user who approved it (an offline action re-awarded in the admin). */
+  approved_by_user_id?: string | null
   now?: Date
 }
 
@@ -119,7 +121,7 @@ export class TerminalStore {
         points,
       })
     }
-    if (points > limits.manager_approval_above && !input.approved_by_staff_id) {
+    if (points > limits.manager_approval_above && !input.approved_by_staff_id && !input.approved_by_user_id) {
       throw refusal("manager_approval_required", `An award above ${limits.manager_approval_above} points needs a manager's PIN; this one is ${points}`, {
         limit: limits.manager_approval_above,
         points,
@@ -153,6 +155,7 @@ export class TerminalStore {
         currency_code: currency,
         stock_location_id: input.stock_location_id,
         approved_by_staff_id: input.approved_by_staff_id ?? null,
+        approved_by_user_id: input.approved_by_user_id ?? null,
       },
     })
     return { ...result, replayed: false }

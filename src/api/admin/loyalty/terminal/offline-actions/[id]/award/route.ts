@@ -16,7 +16,8 @@ export const POST = terminalRoute(async (req: AuthenticatedMedusaRequest, res: M
   const row = await service.getOfflineAction(req.params.id)
   if (row.status !== "pending_review") throw terminalRefusal("offline_action_resolved", `Offline action ${row.id} is ${row.status} already`, { status: row.status })
   if (row.type !== "award") throw terminalRefusal("offline_action_unsupported", `Offline actions of type ${row.type} cannot be re-awarded`, { type: row.type })
-  const applied = await applyOfflineAward(req, row.action as unknown as OfflineAction, row.stock_location_id, null)
+  // The admin's decision is the approval an award above the threshold needs.
+  const applied = await applyOfflineAward(req, row.action as unknown as OfflineAction, row.stock_location_id, null, req.auth_context.actor_id)
   if ("refused" in applied) {
     // The ledger's or the terminal's own refusal (its status and figures), else the payload's.
     throw applied.refused.error ?? terminalRefusal("offline_action_invalid", applied.refused.message, { field: "payload" })
