@@ -23,7 +23,7 @@ import {
 import { RebuildStore } from "./lib/ledger/rebuild-store"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
-import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Reward, RewardReadyNotice } from "./models"
+import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Referral, Reward, RewardReadyNotice, Tier, TierChange } from "./models"
 import { type AwardReceiptInput, type TerminalDailyTotal, TerminalStore, type TillResult } from "./lib/terminal-store"
 import type {
   BalanceDrift,
@@ -81,6 +81,9 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyRedemption: Redemption,
   LoyaltyRewardReadyNotice: RewardReadyNotice,
   LoyaltyOrderRetry: OrderRetry,
+  LoyaltyTier: Tier,
+  LoyaltyTierChange: TierChange,
+  LoyaltyReferral: Referral,
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>

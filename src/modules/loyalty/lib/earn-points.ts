@@ -38,17 +38,32 @@ export function countableAmount(order: CountableOrderTotals, settings: EarnSetti
   return BigNumberJS.max(amount, 0)
 }
 
-/** Points for `amount` in `currency` (0 when the program has no rate for the currency). */
+/**
+ * A tier's earn multiplier as an exact decimal: stored as a PostgreSQL real, read to two decimals
+ * (1.1 is 1.10, not 1.100000023841858). Anything below 1 or not a number counts as 1.
+ */
+export function multiplierOf(value: unknown): BigNumberJS {
+  const n = new BigNumberJS(value == null ? 1 : String(value))
+  if (!n.isFinite() || n.lt(1)) return new BigNumberJS(1)
+  return n.decimalPlaces(2, BigNumberJS.ROUND_HALF_UP)
+}
+
+/**
+ * Points for `amount` in `currency` (0 when the program has no rate for the currency), times the
+ * member's tier multiplier before rounding: amount x rate.points / rate.amount x multiplier, then
+ * the program's rounding, once.
+ */
 export function pointsForAmount(
   amount: BigNumberInput,
   currency: string,
-  settings: Pick<EarnSettings, "earn_rates" | "rounding">
+  settings: Pick<EarnSettings, "earn_rates" | "rounding">,
+  multiplier: unknown = 1
 ): number {
   const rate = settings.earn_rates[currency.toLowerCase()]
   if (!rate || !(rate.amount > 0) || !(rate.points > 0)) {
     return 0
   }
-  const raw = bn(amount).times(rate.points).div(rate.amount)
+  const raw = bn(amount).times(rate.points).div(rate.amount).times(multiplierOf(multiplier))
   const mode = settings.rounding === "nearest" ? BigNumberJS.ROUND_HALF_UP : BigNumberJS.ROUND_FLOOR
   return Math.max(0, raw.integerValue(mode).toNumber())
 }

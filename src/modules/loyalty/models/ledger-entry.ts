@@ -20,6 +20,8 @@ export const LedgerEntry = model
     shortfall: model.number().default(0),
     owed_change: model.number().default(0),
     earned_change: model.number().default(0),
+    /** Change of points_pending (order points of the program's pending period, not spendable yet). */
+    pending_change: model.number().default(0),
     source_type: model.enum([...LEDGER_SOURCE_TYPES]),
     source_id: model.text().nullable(),
     idempotency_key: model.text(),

@@ -19,8 +19,22 @@ export const LoyaltyAccount = model
     balance: model.number().default(0),
     points_owed: model.number().default(0),
     lifetime_earned: model.number().default(0),
+    /** Order points not spendable yet (the program's pending period): a cache of the entries' `pending_change`. */
+    points_pending: model.number().default(0),
     enrolled_at: model.dateTime(),
     locale: model.text().nullable(),
+    /** The member's tier (null: below every tier); moved by the tier rules only. */
+    tier_id: model.text().nullable(),
+    tier_reached_at: model.dateTime().nullable(),
+    /** When the daily evaluation first found the member below the tier's threshold (grace period start). */
+    tier_below_since: model.dateTime().nullable(),
+    birthday_month: model.number().nullable(),
+    birthday_day: model.number().nullable(),
+    /** When a birthday was first given, and when a given birthday was last changed (anti-farming rules). */
+    birthday_set_at: model.dateTime().nullable(),
+    birthday_changed_at: model.dateTime().nullable(),
+    /** The code a member shares (link `?ref=CODE`); unique. */
+    referral_code: model.text().nullable(),
     metadata: model.json().nullable(),
     program: model.belongsTo(() => LoyaltyProgram, { mappedBy: "accounts" }),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
@@ -30,10 +44,19 @@ export const LoyaltyAccount = model
   .indexes([
     { name: "IDX_loyalty_account_program_customer", on: ["program_id", "customer_id"], unique: true, where: null },
     { name: "IDX_loyalty_account_customer_id", on: ["customer_id"] },
+    { name: "IDX_loyalty_account_referral_code", on: ["referral_code"], unique: true, where: "referral_code IS NOT NULL" },
+    { name: "IDX_loyalty_account_tier", on: ["program_id", "tier_id"] },
+    { name: "IDX_loyalty_account_birthday", on: ["birthday_month", "birthday_day"], where: "birthday_month IS NOT NULL" },
   ])
   .checks([
     { name: "loyalty_account_balance_non_negative", expression: (c) => `${c.balance} >= 0` },
     { name: "loyalty_account_points_owed_non_negative", expression: (c) => `${c.points_owed} >= 0` },
+    { name: "loyalty_account_points_pending_non_negative", expression: (c) => `${c.points_pending} >= 0` },
+    {
+      name: "loyalty_account_birthday_valid",
+      expression: (c) =>
+        `(${c.birthday_month} IS NULL AND ${c.birthday_day} IS NULL) OR (${c.birthday_month} BETWEEN 1 AND 12 AND ${c.birthday_day} BETWEEN 1 AND 31)`,
+    },
     {
       name: "loyalty_account_no_balance_while_owing",
       expression: (c) => `${c.balance} = 0 OR ${c.points_owed} = 0`,

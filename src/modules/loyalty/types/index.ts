@@ -12,6 +12,16 @@ export const LEDGER_ENTRY_TYPES = [
   "debt",
   /** Owed points paid from a later credit or release (points < 0, owed_change < 0). */
   "debt_paid",
+  /** Once per calendar year on the member's birthday (program.birthday_bonus_points). */
+  "birthday_bonus",
+  /** A referral's bonus, to the referrer or to the new customer (program.referral_*_points). */
+  "referral_bonus",
+  /**
+   * Pending order points becoming spendable at the end of the program's pending period
+   * (points > 0, pending_change < 0; creates the lot). A pending award is an `earn` entry with
+   * points 0 and pending_change > 0.
+   */
+  "mature",
 ] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
@@ -23,6 +33,8 @@ export const LEDGER_SOURCE_TYPES = [
   "terminal",
   "job",
   "enrollment",
+  "birthday",
+  "referral",
 ] as const
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number]
 
@@ -48,7 +60,7 @@ type LedgerChangeBase = {
 }
 
 export type CreditPointsInput = LedgerChangeBase & {
-  type: Extract<LedgerEntryType, "earn" | "welcome_bonus" | "adjust" | "transfer">
+  type: Extract<LedgerEntryType, "earn" | "welcome_bonus" | "adjust" | "transfer" | "birthday_bonus" | "referral_bonus">
   /** Expiry of the lot created by this credit; defaults to the program's validity. */
   expires_at?: Date | null
   /** Whether the credit counts towards lifetime_earned (default: true for earn and welcome_bonus). */

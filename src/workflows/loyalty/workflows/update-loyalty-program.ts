@@ -24,6 +24,18 @@ export type UpdateLoyaltyProgramWorkflowInput = {
   points_validity_months?: number | null
   auto_enroll?: boolean
   default_locale?: string
+  validity_end_of_month?: boolean
+  activity_extends_validity?: boolean
+  pending_days?: number | null
+  tier_basis?: "points_earned" | "money_spent"
+  tier_period?: "rolling_12_months" | "calendar_year"
+  tier_grace_days?: number
+  tier_currency_code?: string | null
+  time_zone?: string
+  birthday_bonus_points?: number
+  referral_referrer_points?: number
+  referral_referee_points?: number
+  referral_weekly_limit?: number
   metadata?: Record<string, unknown> | null
   /** Channels where the program earns; an empty list means every channel. */
   sales_channel_ids?: string[]

@@ -37,6 +37,15 @@ const PointsAsMoney = z
     value_per_point: Object.fromEntries(Object.entries(p.value_per_point).map(([c, v]) => [c.toLowerCase(), v])),
   }))
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 export const AdminUpdateLoyaltyProgram = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   status: z.enum(["active", "paused"]).optional(),
@@ -49,6 +58,28 @@ export const AdminUpdateLoyaltyProgram = z.object({
   auto_enroll: z.boolean().optional(),
   default_locale: z.enum(LOYALTY_LOCALES).optional(),
   points_as_money: PointsAsMoney.nullable().optional(),
+  validity_end_of_month: z.boolean().optional(),
+  activity_extends_validity: z.boolean().optional(),
+  pending_days: z.number().int().min(1).max(365).nullable().optional(),
+  tier_basis: z.enum(["points_earned", "money_spent"]).optional(),
+  tier_period: z.enum(["rolling_12_months", "calendar_year"]).optional(),
+  tier_grace_days: z.number().int().min(0).max(365).optional(),
+  tier_currency_code: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 currency code")
+    .transform((c) => c.toLowerCase())
+    .nullable()
+    .optional(),
+  time_zone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Luxembourg")
+    .optional(),
+  birthday_bonus_points: z.number().int().min(0).max(10_000_000).optional(),
+  referral_referrer_points: z.number().int().min(0).max(10_000_000).optional(),
+  referral_referee_points: z.number().int().min(0).max(10_000_000).optional(),
+  referral_weekly_limit: z.number().int().min(0).max(1000).optional(),
   sales_channel_ids: z.array(z.string().min(1)).max(100).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 })

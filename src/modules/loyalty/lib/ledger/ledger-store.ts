@@ -16,7 +16,7 @@ import { orderEntries, orderPointsState } from "./order-entries"
 import { TABLES } from "./tables"
 
 /** Entry types that count towards an account's lifetime_earned by default. */
-const EARNING_TYPES: LedgerEntryType[] = ["earn", "welcome_bonus"]
+const EARNING_TYPES: LedgerEntryType[] = ["earn", "welcome_bonus", "birthday_bonus", "referral_bonus"]
 
 /** Entries that only follow another one: they are undone by undoing that one. */
 const NOT_REVERSIBLE: LedgerEntryType[] = ["debt", "debt_paid", "expire", "reverse", "release"]
