@@ -102,7 +102,24 @@ medusaIntegrationTestRunner({
         expect(before.program).toMatchObject({ status: "active", earn_rates: { eur: { points: 1, amount: 1 } }, welcome_bonus_points: 50 })
         // What the program exposes to a shopper: not its rounding, shipping or tax settings.
         expect(Object.keys(before.program).sort()).toEqual(
-          ["default_locale", "earn_rates", "id", "name", "points_as_money", "points_validity_months", "status", "welcome_bonus_points"]
+          [
+            "activity_extends_validity",
+            "birthday_bonus_points",
+            "default_locale",
+            "earn_rates",
+            "id",
+            "name",
+            "pending_days",
+            "points_as_money",
+            "points_validity_months",
+            "referral_referee_points",
+            "referral_referrer_points",
+            "status",
+            "tier_basis",
+            "tier_period",
+            "validity_end_of_month",
+            "welcome_bonus_points",
+          ]
         )
 
         const enrolled = await loyalty.enroll({ locale: "fr" })
