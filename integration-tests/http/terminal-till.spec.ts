@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
-import { adminHeaders, enrolledShopper, failure, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
+import { adminHeaders, bareCart, enrolledShopper, failure, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 
 jest.setTimeout(180_000)
 
@@ -154,6 +154,22 @@ medusaIntegrationTestRunner({
         balance: 50,
         points_missing: 50,
       })
+    })
+
+    it("a per-customer limit counts in-store and online uses together: used at the till, it is refused at checkout and at the till, and listed with uses_left 0", async () => {
+      const once = (await api.post("/admin/loyalty/rewards", { name: { en: "Tote bag, once" }, points_cost: 20, type: "fixed_amount", amounts: { eur: 2 }, per_customer_limit: 1 }, admin)).data.reward
+      const s = await enrolledShopper(api, store, admin, 200, { prefix: "till-limit" })
+      const inStore = await api.post("/terminal/redemptions", { account_id: s.account_id, reward_id: once.id, client_id: randomUUID() }, till(cashierSession))
+      expect(inStore.status).toBe(201)
+      const cartId = await bareCart(api, store, s.headers)
+      expect(await refused(api.post(`/store/carts/${cartId}/loyalty/redemptions`, { reward_id: once.id }, { headers: s.headers }), 400, "reward_limit_reached")).toMatchObject({
+        limit: 1,
+        used: 1,
+      })
+      await refused(api.post("/terminal/redemptions", { account_id: s.account_id, reward_id: once.id, client_id: randomUUID() }, till(cashierSession)), 400, "reward_limit_reached")
+      const { data } = await api.get("/store/loyalty/rewards", { headers: s.headers })
+      expect(data.rewards.find((r: any) => r.id === once.id)).toMatchObject({ uses_left: 0, affordable: false })
+      expect(data.balance).toBe(180)
     })
 
     it("a manager voids an award the same day, once; a cashier may not", async () => {

@@ -21,6 +21,7 @@ import {
   type SettleOrderPointsResult,
 } from "./lib/ledger/order-points-store"
 import { RebuildStore } from "./lib/ledger/rebuild-store"
+import { rewardUses } from "./lib/reward-uses"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Referral, Reward, RewardReadyNotice, Tier, TierChange } from "./models"
@@ -296,6 +297,12 @@ export default class LoyaltyModuleService extends MedusaService({
   async retrieveOrderPointsState(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<OrderPointsState> {
     const entries = await orderEntries(LedgerKernel.readerOf(sharedContext), orderId)
     return orderPointsState(orderId, entries)
+  }
+
+  /** How often the shopper has each reward, online and in store (what per-customer limits count). A read. */
+  @InjectManager()
+  async countRewardUses(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<Map<string, number>> {
+    return await rewardUses(LedgerKernel.readerOf(sharedContext), accountId)
   }
 
   /**

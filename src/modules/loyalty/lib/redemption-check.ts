@@ -50,14 +50,7 @@ export function checkRedemption(input: RedemptionCheck): { plan: DiscountPlan; p
     if (input.open_on_cart.some((r) => r.reward_id === reward.id)) {
       throw refusal("reward_already_applied", `Reward "${reward.name.en}" is already applied to cart ${cart.id}`, { reward_id: reward.id })
     }
-    const used = input.reward_used ?? 0
-    if (reward.per_customer_limit && used >= reward.per_customer_limit) {
-      throw refusal(
-        "reward_limit_reached",
-        `Reward "${reward.name.en}" can be redeemed ${reward.per_customer_limit} time(s) per customer, and you have used it ${used} time(s)`,
-        { reward_id: reward.id, limit: reward.per_customer_limit, used }
-      )
-    }
+    checkRewardLimit(reward, input.reward_used ?? 0)
     plan = planRewardDiscount(reward, cart)
     points = reward.points_cost
   } else {
@@ -68,6 +61,23 @@ export function checkRedemption(input: RedemptionCheck): { plan: DiscountPlan; p
     points = input.points!
     plan = planPointsDiscount(points, input.program.points_as_money ?? null, cart)
   }
+  checkBalance(account, points, reward)
+  return { plan, points }
+}
+
+/** The per-customer limit: `used` counts the shopper's uses online and in store (see rewardUses). */
+export function checkRewardLimit(reward: Pick<RewardDTO, "id" | "name" | "per_customer_limit">, used: number): void {
+  if (reward.per_customer_limit && used >= reward.per_customer_limit) {
+    throw refusal(
+      "reward_limit_reached",
+      `Reward "${reward.name.en}" can be redeemed ${reward.per_customer_limit} time(s) per customer, and it has been used ${used} time(s)`,
+      { reward_id: reward.id, limit: reward.per_customer_limit, used }
+    )
+  }
+}
+
+/** Spendable points cover `points` (pending or reserved points never do: they are not in the balance). */
+export function checkBalance(account: { balance: number }, points: number, reward?: Pick<RewardDTO, "name"> | null): void {
   if (account.balance < points) {
     throw refusal(
       "insufficient_points",
@@ -77,5 +87,4 @@ export function checkRedemption(input: RedemptionCheck): { plan: DiscountPlan; p
       { balance: account.balance, points_required: points, points_missing: points - account.balance }
     )
   }
-  return { plan, points }
 }

@@ -6,6 +6,7 @@ import { LedgerStore } from "./ledger/ledger-store"
 import { TABLES } from "./ledger/tables"
 import { newLoyaltyCode } from "./promotion-code"
 import { checkRedemption, checkRewardAvailable } from "./redemption-check"
+import { rewardUses } from "./reward-uses"
 import { refusal } from "./refusal"
 import type { CartForDiscount, DiscountPlan } from "./reward-discount"
 
@@ -99,14 +100,7 @@ export class RedemptionStore {
     const program = await this.knex(TABLES.program).where({ id: account.program_id }).first("points_as_money")
     if (input.reward_id) {
       reward = await this.rewardFor(input.reward_id, account.program_id, now)
-      if (reward.per_customer_limit) {
-        const [{ count }] = await this.knex(REDEMPTION)
-          .where({ account_id: account.id, reward_id: reward.id })
-          .whereIn("status", [...OPEN, "redeemed"])
-          .whereNull("deleted_at")
-          .count({ count: "*" })
-        rewardUsed = Number(count)
-      }
+      if (reward.per_customer_limit) rewardUsed = (await rewardUses(this.knex, account.id, [reward.id])).get(reward.id) ?? 0
     }
     const { plan, points } = checkRedemption({
       account,

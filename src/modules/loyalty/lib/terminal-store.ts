@@ -6,7 +6,8 @@ import { type AccountRow, LedgerKernel } from "./ledger/kernel"
 import { LedgerStore } from "./ledger/ledger-store"
 import { TABLES } from "./ledger/tables"
 import { toMoney } from "./money"
-import { checkRewardAvailable } from "./redemption-check"
+import { checkBalance, checkRewardAvailable, checkRewardLimit } from "./redemption-check"
+import { rewardUses } from "./reward-uses"
 import { refusal } from "./refusal"
 
 /** Who did it at the till: the paired device and the staff member whose session it was. */
@@ -186,23 +187,9 @@ export class TerminalStore {
         throw refusal("reward_not_found", `Reward ${input.reward_id} was not found`, { reward_id: input.reward_id })
       }
       checkRewardAvailable(reward, now)
-      if (reward.per_customer_limit) {
-        const used = await this.rewardUses(account.id, reward.id)
-        if (used >= reward.per_customer_limit) {
-          throw refusal("reward_limit_reached", `Reward "${reward.name.en}" can be redeemed ${reward.per_customer_limit} time(s) per customer, and this shopper has used it ${used} time(s)`, {
-            reward_id: reward.id,
-            limit: reward.per_customer_limit,
-            used,
-          })
-        }
-      }
-      if (account.balance < reward.points_cost) {
-        throw refusal("insufficient_points", `Not enough points: balance ${account.balance}, reward "${reward.name.en}" costs ${reward.points_cost}`, {
-          balance: account.balance,
-          points_required: reward.points_cost,
-          points_missing: reward.points_cost - account.balance,
-        })
-      }
+      const used = reward.per_customer_limit ? (await rewardUses(this.knex, account.id, [reward.id])).get(reward.id) ?? 0 : 0
+      checkRewardLimit(reward, used)
+      checkBalance(account, reward.points_cost, reward)
       const confirmation = generateEntityId(undefined, "").replace(/^_/, "").slice(-8).toUpperCase()
       const result = await this.ledger.debit({
         account_id: account.id,
@@ -248,21 +235,6 @@ export class TerminalStore {
     })
     if (!result) throw refusal("not_allowed", `In-store award ${entry.id} was already undone`)
     return result
-  }
-
-  /** How often a shopper has a reward open, redeemed at checkout or redeemed in store (not given back). */
-  private async rewardUses(accountId: string, rewardId: string): Promise<number> {
-    const [{ count: online }] = await this.knex(TABLES.redemption)
-      .where({ account_id: accountId, reward_id: rewardId })
-      .whereIn("status", ["pending", "reserved", "redeemed"])
-      .whereNull("deleted_at")
-      .count({ count: "*" })
-    const [{ count: inStore }] = await this.knex(`${ENTRY} as e`)
-      .where({ "e.account_id": accountId, "e.type": "redeem", "e.source_type": "terminal" })
-      .whereRaw(`e.metadata->>'reward_id' = ?`, [rewardId])
-      .whereNotExists((q) => q.select(this.knex.raw("1")).from(`${ENTRY} as r`).whereRaw("r.reverses_entry_id = e.id"))
-      .count({ count: "*" })
-    return Number(online) + Number(inStore)
   }
 
   /** The first award of a receipt, or a 409 when the number comes back with another amount, currency or account. */

@@ -34,15 +34,18 @@ export const GET = storeRoute(async (req: AuthenticatedMedusaRequest, res: Medus
     { order: { points_cost: "ASC" } }
   )) as unknown as RewardDTO[]).filter((r) => (!r.starts_at || new Date(r.starts_at) <= now) && (!r.ends_at || new Date(r.ends_at) > now))
 
-  const used = new Map<string, number>()
+  let used = new Map<string, number>()
   let openOnCart: { id: string; kind: "reward" | "points"; reward_id: string | null }[] = []
   if (account) {
-    const mine = await loyalty.listLoyaltyRedemptions(
-      { account_id: account.id, status: [...OPEN, "redeemed"] },
-      { select: ["id", "kind", "status", "reward_id", "cart_id"] }
-    )
-    for (const r of mine) if (r.reward_id) used.set(r.reward_id, (used.get(r.reward_id) ?? 0) + 1)
-    openOnCart = cartId ? (mine as any[]).filter((r) => r.cart_id === cartId && OPEN.includes(r.status)) : []
+    // Uses online and in store, as the limit counts them when the shopper redeems.
+    const [uses, open] = await Promise.all([
+      loyalty.countRewardUses(account.id),
+      cartId
+        ? loyalty.listLoyaltyRedemptions({ account_id: account.id, cart_id: cartId, status: [...OPEN] }, { select: ["id", "kind", "status", "reward_id", "cart_id"] })
+        : [],
+    ])
+    used = uses
+    openOnCart = open as any[]
   }
   const balance = account?.balance ?? 0
   const shopper = account ? { id: account.id, balance: account.balance, status: account.status } : null
