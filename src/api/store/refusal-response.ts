@@ -18,8 +18,13 @@ const DEFAULT_REASON: Record<number, RefusalReason> = { 400: "not_allowed", 401:
  * The body of a refused store request: Medusa's `type` and `message`, the stable `reason` and
  * the figures that go with it (`points_missing`, `min_subtotal`, ...) at the top level.
  */
-export function refusalBody(error: { type?: string; message?: string; reason?: string; details?: Record<string, unknown> }, status: number) {
-  const reason = isRefusal(error) ? error.reason : error.type === MedusaError.Types.INVALID_DATA ? "invalid_request" : DEFAULT_REASON[status] ?? "not_allowed"
+export function refusalBody(
+  error: { type?: string; message?: string; reason?: string; details?: Record<string, unknown> },
+  status: number,
+  /** Which errors carry their own reason, and the reason of the others by status (the terminal routes have their own lists). */
+  own: { carriesReason: (e: unknown) => e is { reason: string }; defaults: Record<number, string> } = { carriesReason: isRefusal, defaults: DEFAULT_REASON }
+) {
+  const reason = own.carriesReason(error) ? error.reason : error.type === MedusaError.Types.INVALID_DATA ? "invalid_request" : own.defaults[status] ?? "not_allowed"
   // Every reason comes with its figures: an invalid request without a named field says so.
   const figures = reason === "invalid_request" ? { field: null, errors: [], ...(error.details ?? {}) } : error.details ?? {}
   if (reason === "invalid_request" && !(figures as { errors: unknown[] }).errors.length && (figures as { field?: string | null }).field) {

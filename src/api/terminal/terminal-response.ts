@@ -1,8 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_TERMINAL_MODULE } from "../../modules/loyalty-terminal"
 import { isRefusal } from "../../modules/loyalty/lib/refusal"
-import { STATUS_BY_TYPE } from "../store/refusal-response"
+import { refusalBody, STATUS_BY_TYPE } from "../store/refusal-response"
 import { isTerminalRefusal, terminalRefusal, type TerminalRefusalReason } from "../../modules/loyalty-terminal/lib/terminal-refusal"
 import type LoyaltyTerminalModuleService from "../../modules/loyalty-terminal/service"
 import type { TerminalDeviceView, TerminalSessionView, TerminalStaffView } from "../../modules/loyalty-terminal/types"
@@ -31,9 +30,10 @@ const DEFAULT_REASON: Record<number, TerminalRefusalReason> = { 400: "not_allowe
 /** `{ type, message, reason, ...figures }` of a refused terminal (or admin terminal) request. */
 export function terminalRefusalBody(error: { type?: string; message?: string; reason?: string; details?: Record<string, unknown> }, status: number) {
   // The till's ledger refusals (receipt caps, balance, reward rules) carry the plugin's own reasons.
-  const reason = isTerminalRefusal(error) || isRefusal(error) ? error.reason : error.type === MedusaError.Types.INVALID_DATA ? "invalid_request" : DEFAULT_REASON[status] ?? "not_allowed"
-  const figures = reason === "invalid_request" ? { field: null, errors: [], ...(error.details ?? {}) } : error.details ?? {}
-  return { ...figures, type: error.type, message: error.message, reason }
+  return refusalBody(error, status, {
+    carriesReason: (e): e is { reason: string } => isTerminalRefusal(e) || isRefusal(e),
+    defaults: DEFAULT_REASON,
+  })
 }
 
 function statusOf(error: unknown): number | undefined {
