@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto"
+import pruneOfflineBundles from "../../src/jobs/prune-offline-bundles"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -255,6 +256,20 @@ medusaIntegrationTestRunner({
       expect(await failures(staff.cashier.id)).toHaveLength(before)
       const kept = await pg()("loyalty_terminal_offline_action").where({ client_id: result.client_id }).first()
       expect(kept).toMatchObject({ status: "pending_review", reason: "offline_bundle_expired" })
+    })
+
+    it("a daily job forgets bundles that expired more than 90 days ago, and keeps newer ones", async () => {
+      const tablet = await pairIn(gare, "Pruned till")
+      await bundleOf(tablet)
+      await bundleOf(tablet)
+      const rows = () => pg()("loyalty_terminal_offline_bundle").where({ device_id: tablet.id }).select("id")
+      expect(await rows()).toHaveLength(2)
+      const day = 86_400_000
+      expect((await pruneOfflineBundles(getContainer(), { now: new Date(Date.now() + 80 * day) })).pruned).toBe(0)
+      expect(await rows()).toHaveLength(2)
+      // 24 h bundles: expired after a day, forgotten 90 days later.
+      expect((await pruneOfflineBundles(getContainer(), { now: new Date(Date.now() + 92 * day) })).pruned).toBeGreaterThanOrEqual(2)
+      expect(await rows()).toHaveLength(0)
     })
 
     it("refuses an action naming another device, and a signature sealed for another action", async () => {

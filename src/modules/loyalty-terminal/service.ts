@@ -707,6 +707,19 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     return { id: row.id, role: row.role, stock_location_ids: row.stock_location_ids ?? [], public_key: row.offline_public_key }
   }
 
+  /**
+   * Deletes the lifetimes of bundles that expired before `expiredBefore` (at most `limit`): a
+   * tablet asks for a bundle every time it goes online, so they pile up. An action uploaded later
+   * than that is refused with offline_bundle_expired and kept for review, like any late upload.
+   */
+  @InjectTransactionManager()
+  async pruneOfflineBundles(expiredBefore: Date, limit = 5000, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const knex = writer(sharedContext)
+    return await knex(T.bundle)
+      .whereIn("id", knex(T.bundle).where("expires_at", "<", expiredBefore).orderBy("expires_at", "asc").limit(limit).select("id"))
+      .delete()
+  }
+
   /** True when `at` falls inside the lifetime of a bundle the device was given (the clock skew allowed at both ends). */
   @InjectManager()
   async bundleCovers(deviceId: string, at: Date, @MedusaContext() sharedContext: Context = {}) {
