@@ -12,7 +12,7 @@ import {
   newOfflineSalt,
   OFFLINE_SCRYPT_PARAMS,
   OFFLINE_SCRYPT_TEST_PARAMS,
-  sealOfflineKey,
+  sealOfflineKeyAsync,
   toBase64Url,
   type OfflineBundle,
   type OfflineScryptParams,
@@ -292,7 +292,7 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const pin_hash = await hashPin(input.pin)
-    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    const offline = await this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
     return await this.createStaff_({ ...input, pin_hash, offline }, sharedContext)
   }
 
@@ -491,7 +491,7 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
   async setStaffPin(input: { staff_id: string; pin: string; type: "pin_reset" | "pin_changed"; actor: PinActor; keep_session_id?: string | null }, @MedusaContext() sharedContext: Context = {}) {
     const pin_hash = await hashPin(input.pin)
     // A new PIN, a new salt (two salts for one PIN would give a thief two check bytes) and a new key.
-    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    const offline = await this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
     return await this.setStaffPin_({ ...input, pin_hash, offline }, sharedContext)
   }
 
@@ -515,7 +515,7 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
   @InjectManager()
   async changeOwnPin(input: { staff_id: string; current_pin: string; pin: string; device_id: string; session_id: string }, @MedusaContext() sharedContext: Context = {}) {
     const pin_hash = await hashPin(input.pin)
-    const offline = this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
+    const offline = await this.sealOfflineKey_(input.pin, newOfflineSalt().toString("base64url"))
     return await this.changeOwnPin_({ ...input, pin_hash, offline }, sharedContext)
   }
 
@@ -574,7 +574,7 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     // Staff created before offline keys existed (or sealed with other scrypt parameters) get a key
     // now, under their current salt. A key that exists is kept: bundles other tablets hold stay valid.
     if (!row.offline_sealed || !row.offline_public_key || row.offline_scrypt !== this.offlineScryptTag_()) {
-      const offline = this.sealOfflineKey_(input.pin, row.offline_salt)
+      const offline = await this.sealOfflineKey_(input.pin, row.offline_salt)
       await knex(T.staff).where({ id: row.id }).update({ ...offline, updated_at: new Date() })
     }
     const token = newToken()
@@ -637,11 +637,11 @@ export default class LoyaltyTerminalModuleService extends MedusaService({
     return `${N}.${r}.${p}`
   }
 
-  /** A fresh offline seed sealed under the PIN (the seed itself is dropped here); ~100 ms with production parameters. */
-  protected sealOfflineKey_(pin: string, salt: string): OfflineKeyColumns {
+  /** A fresh offline seed sealed under the PIN (the seed itself is dropped here); ~100 ms of scrypt with production parameters, off the event loop. */
+  protected async sealOfflineKey_(pin: string, salt: string): Promise<OfflineKeyColumns> {
     const { seed, publicKey } = generateOfflineKey()
     try {
-      const sealed = sealOfflineKey({ pin, salt, key: seed, params: this.offlineScryptParams(), allowWeakParams: this.settings.offlineScrypt === "test" })
+      const sealed = await sealOfflineKeyAsync({ pin, salt, key: seed, params: this.offlineScryptParams(), allowWeakParams: this.settings.offlineScrypt === "test" })
       return { offline_salt: salt, offline_sealed: sealed, offline_public_key: toBase64Url(publicKey), offline_scrypt: this.offlineScryptTag_() }
     } finally {
       seed.fill(0)

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, randomBytes, scryptSync } from "node:crypto"
+import { createPrivateKey, createPublicKey, randomBytes, scrypt, scryptSync } from "node:crypto"
 import { bytesOf, OfflineFormatError, toBase64Url } from "./encoding"
 
 /**
@@ -85,44 +85,52 @@ export function newOfflineSalt(): Buffer {
  * The PIN-derived wrapping pad and check byte. Exported for test vectors and for the statistical
  * tests; nothing outside this file needs it.
  */
-export function deriveOfflinePad({
-  pin,
-  salt,
-  params,
-}: {
-  pin: string
-  salt: Uint8Array | string
-  params: OfflineScryptParams
-}): { pad: Buffer; check: number } {
+export function deriveOfflinePad(input: { pin: string; salt: Uint8Array | string; params: OfflineScryptParams }): { pad: Buffer; check: number } {
+  const [password, salt, length, options] = scryptArgs(input)
+  return padOf(scryptSync(password, salt, length, options))
+}
+
+/** deriveOfflinePad off the event loop (libuv's thread pool): what the server uses, ~100 ms each. */
+export async function deriveOfflinePadAsync(input: { pin: string; salt: Uint8Array | string; params: OfflineScryptParams }): Promise<{ pad: Buffer; check: number }> {
+  const [password, salt, length, options] = scryptArgs(input)
+  const derived = await new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, options, (e, key) => (e ? reject(e) : resolve(key))))
+  return padOf(derived)
+}
+
+function scryptArgs({ pin, salt, params }: { pin: string; salt: Uint8Array | string; params: OfflineScryptParams }) {
   assertPin(pin)
   const saltBytes = bytesOf(salt, "salt", OFFLINE_SALT_BYTES)
   const { N, r, p } = validateScryptParams(params, { allowWeakParams: true })
-  const derived = scryptSync(Buffer.from(pin, "utf8"), saltBytes, DERIVED_BYTES, {
-    N,
-    r,
-    p,
-    maxmem: 256 * N * r * p + 16 * 1024 * 1024,
-  })
+  return [Buffer.from(pin, "utf8"), saltBytes, DERIVED_BYTES, { N, r, p, maxmem: 256 * N * r * p + 16 * 1024 * 1024 }] as const
+}
+
+function padOf(derived: Buffer) {
   return { pad: derived.subarray(0, OFFLINE_SEED_BYTES), check: derived[OFFLINE_SEED_BYTES] }
 }
 
-/** Seals a 32-byte Ed25519 seed under the PIN; returns the base64url blob of the bundle. */
-export function sealOfflineKey({
-  pin,
-  salt,
-  key,
-  params,
-  allowWeakParams = false,
-}: {
+type SealInput = {
   pin: string
   salt: Uint8Array | string
   key: Uint8Array
   params: OfflineScryptParams
   allowWeakParams?: boolean
-}): string {
-  validateScryptParams(params, { allowWeakParams })
-  const seed = bytesOf(key, "offline key seed", OFFLINE_SEED_BYTES)
-  const { pad, check } = deriveOfflinePad({ pin, salt, params })
+}
+
+/** Seals a 32-byte Ed25519 seed under the PIN; returns the base64url blob of the bundle. */
+export function sealOfflineKey(input: SealInput): string {
+  validateScryptParams(input.params, { allowWeakParams: input.allowWeakParams ?? false })
+  const seed = bytesOf(input.key, "offline key seed", OFFLINE_SEED_BYTES)
+  return sealWith(seed, deriveOfflinePad(input))
+}
+
+/** sealOfflineKey with the scrypt off the event loop (same blob). */
+export async function sealOfflineKeyAsync(input: SealInput): Promise<string> {
+  validateScryptParams(input.params, { allowWeakParams: input.allowWeakParams ?? false })
+  const seed = bytesOf(input.key, "offline key seed", OFFLINE_SEED_BYTES)
+  return sealWith(seed, await deriveOfflinePadAsync(input))
+}
+
+function sealWith(seed: Buffer, { pad, check }: { pad: Buffer; check: number }): string {
   const sealed = Buffer.alloc(OFFLINE_SEALED_BYTES)
   sealed[0] = OFFLINE_SEALED_VERSION
   sealed[1] = check

@@ -8,6 +8,7 @@ import {
   OFFLINE_SCRYPT_TEST_PARAMS,
   offlinePublicKey,
   sealOfflineKey,
+  sealOfflineKeyAsync,
   signOfflineAction,
   toBase64Url,
   unsealOfflineKey,
@@ -34,6 +35,12 @@ describe("sealing an offline key under a PIN", () => {
     const unsealed = unsealOfflineKey({ pin: "914273", salt: s, sealed: prod, params: OFFLINE_SCRYPT_PARAMS })
     expect(unsealed).toEqual(fresh)
     expect(offlinePublicKey(unsealed!)).toEqual(publicKey)
+  })
+
+  it("seals the same blob off the event loop (the server's path) as inline, for the README's vectors", async () => {
+    expect(await sealOfflineKeyAsync({ pin: PIN, salt, key: seed, params: TEST, allowWeakParams: true })).toBe(SEALED_TEST_PARAMS)
+    expect(await sealOfflineKeyAsync({ pin: PIN, salt, key: seed, params: OFFLINE_SCRYPT_PARAMS })).toBe(SEALED_PRODUCTION_PARAMS)
+    await expect(sealOfflineKeyAsync({ pin: PIN, salt, key: seed, params: TEST })).rejects.toThrow()
   })
 
   it("matches the README's test vectors", () => {
