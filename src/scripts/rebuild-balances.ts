@@ -5,7 +5,7 @@ import type LoyaltyModuleService from "../modules/loyalty/service"
 
 /**
  * Checks every loyalty account against its ledger entries and reports drift: the cached balance,
- * points owed and lifetime points against the sums of the entries, the lots against the
+ * points owed, lifetime points and pending points against the sums of the entries, the lots against the
  * entries that used and restored them.
  *
  *   npx medusa exec ./node_modules/medusa-plugin-rewardflow/.medusa/server/src/scripts/rebuild-balances.js
@@ -26,6 +26,7 @@ export default async function rebuildBalances({ container, args }: ExecArgs) {
     logger.warn(
       `[rewardflow] drift on ${d.account_id}: balance cached ${d.cached_balance}, ledger ${d.ledger_balance}, lots ${d.lot_balance}; ` +
         `owed cached ${d.cached_points_owed}, ledger ${d.ledger_points_owed}; lifetime cached ${d.cached_lifetime_earned}, ledger ${d.ledger_lifetime_earned}` +
+        (d.cached_points_pending !== undefined ? `; pending cached ${d.cached_points_pending}, ledger ${d.ledger_points_pending}` : "") +
         (lots ? `; lots: ${lots}` : "")
     )
   }

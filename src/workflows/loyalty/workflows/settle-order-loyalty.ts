@@ -15,6 +15,8 @@ export type SettleOrderLoyaltyWorkflowInput = {
   order_id: string
   /** What made it run: the Medusa event ("order.placed", "order.canceled", ...) or "job". */
   trigger?: string
+  /** The clock of the program's pending period (ISO string; default: now). */
+  now?: string
 }
 
 /** How long a run waits for another run of the same order, and how long its lock lives (s). */
@@ -61,6 +63,7 @@ export const settleOrderLoyaltyWorkflow = createWorkflow(settleOrderLoyaltyWorkf
       state,
       enrolled_account_id: enrollment?.account_id ?? null,
       trigger: input.trigger ?? "manual",
+      now: input.now,
     }))
   )
   releaseLockStep({ key: lock.key, ownerId: lock.ownerId, executeOnSubWorkflow: true })
@@ -96,15 +99,28 @@ export const settleOrderLoyaltyWorkflow = createWorkflow(settleOrderLoyaltyWorkf
         data: { id: r.entry!.entry.id, account_id: r.redemption.account_id, customer_id, points: r.entry!.entry.points, shortfall: 0, balance: r.entry!.balance, points_owed: r.entry!.points_owed, order_id: state.order_id, redemption_id: r.redemption.id },
       })
     }
+    const matured = points.matured
+    if (matured?.created) {
+      const entry = matured.entry
+      out.push({
+        name: LoyaltyEvents.POINTS_EARNED,
+        data: { id: entry.id, account_id: entry.account_id, customer_id, type: "mature", points: entry.points, balance: matured.balance, points_owed: matured.points_owed, order_id: state.order_id },
+      })
+    }
     const change = points.change
     if (change?.created) {
       const entry = change.entry
       const base = { id: entry.id, account_id: entry.account_id, customer_id, points: entry.points, balance: change.balance, points_owed: change.points_owed, order_id: state.order_id }
-      out.push(
-        entry.points > 0
-          ? { name: LoyaltyEvents.POINTS_EARNED, data: { ...base, type: "earn" } }
-          : { name: LoyaltyEvents.POINTS_REVERSED, data: { ...base, shortfall: entry.shortfall } }
-      )
+      if (entry.points > 0) out.push({ name: LoyaltyEvents.POINTS_EARNED, data: { ...base, type: "earn" } })
+      else if (entry.type === "earn") {
+        // Pending points (the program's pending period): not spendable before `available_at`.
+        out.push({
+          name: LoyaltyEvents.POINTS_PENDING,
+          data: { id: entry.id, account_id: entry.account_id, customer_id, points: entry.pending_change, available_at: (entry.metadata as any)?.available_at ?? null, order_id: state.order_id },
+        })
+      } else {
+        out.push({ name: LoyaltyEvents.POINTS_REVERSED, data: { ...base, shortfall: entry.shortfall, pending_change: entry.pending_change ?? 0 } })
+      }
     }
     return out
   })
@@ -120,6 +136,9 @@ export const settleOrderLoyaltyWorkflow = createWorkflow(settleOrderLoyaltyWorkf
     /** The points this run moved (0 when the order's points were already right). */
     points: points.change?.created ? points.change.entry.points : 0,
     awarded: !!points.change?.created && points.change.entry.points > 0,
+    /** The pending points this run moved (the program's pending period), and those it made spendable first. */
+    pending: points.change?.created ? points.change.entry.pending_change ?? 0 : 0,
+    matured: points.matured?.created ? points.matured.entry.points : 0,
     /** The order's points now. */
     net: points.net_after,
     skip_reason: points.skip_reason,

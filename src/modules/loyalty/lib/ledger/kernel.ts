@@ -12,6 +12,8 @@ export type AccountRow = {
   balance: number
   points_owed: number
   lifetime_earned: number
+  /** Order points of the program's pending period, not spendable yet. */
+  points_pending: number
   status: string
 }
 
@@ -33,11 +35,21 @@ export type NewEntry = EntryLabel & {
   points: number
   owed_change?: number
   earned_change?: number
+  /** Change of points_pending (an order's points while its pending period runs). */
+  pending_change?: number
   shortfall?: number
   lot_allocations?: LotAllocation[] | null
 }
 
-type Held = { row: AccountRow; depth: number; read: Pick<AccountRow, "balance" | "points_owed" | "lifetime_earned"> }
+type Sums = Pick<AccountRow, "balance" | "points_owed" | "lifetime_earned" | "points_pending">
+type Held = { row: AccountRow; depth: number; read: Sums }
+
+const sumsOf = (row: AccountRow): Sums => ({
+  balance: row.balance,
+  points_owed: row.points_owed,
+  lifetime_earned: row.lifetime_earned,
+  points_pending: row.points_pending,
+})
 
 /** One kernel per transaction, so every store of a change sees the same locked account. */
 const kernels = new WeakMap<object, LedgerKernel>()
@@ -45,9 +57,9 @@ const kernels = new WeakMap<object, LedgerKernel>()
 /**
  * The ledger's primitives, on the caller's transaction: the account lock, idempotency keys,
  * appending an entry, and closing one. Every change of points runs inside `withAccount`, which
- * locks the account row (SELECT ... FOR UPDATE) and writes its cached balance, owed points and
- * lifetime points once, when the change is complete (the database checks them then: never
- * below zero, never spendable points while owing).
+ * locks the account row (SELECT ... FOR UPDATE) and writes its cached balance, owed points,
+ * lifetime points and pending points once, when the change is complete (the database checks
+ * them then: never below zero, never spendable points while owing).
  */
 export class LedgerKernel {
   /**
@@ -124,7 +136,7 @@ export class LedgerKernel {
       }
     }
     const row = await this.selectForUpdate(accountId)
-    const entry: Held = { row, depth: 1, read: { balance: row.balance, points_owed: row.points_owed, lifetime_earned: row.lifetime_earned } }
+    const entry: Held = { row, depth: 1, read: sumsOf(row) }
     this.held.set(accountId, entry)
     try {
       const result = await change(row)
@@ -144,7 +156,7 @@ export class LedgerKernel {
         .where({ id: accountId })
         .whereNull("deleted_at")
         .forUpdate()
-        .first("id", "program_id", "balance", "points_owed", "lifetime_earned", "status")
+        .first("id", "program_id", "balance", "points_owed", "lifetime_earned", "points_pending", "status")
     } catch (e) {
       throw LedgerKernel.busyError(e, accountId)
     }
@@ -155,14 +167,10 @@ export class LedgerKernel {
   }
 
   private async flush({ row, read }: Held) {
-    if (row.balance === read.balance && row.points_owed === read.points_owed && row.lifetime_earned === read.lifetime_earned) return
-    await this.knex(TABLES.account).where({ id: row.id }).update({
-      balance: row.balance,
-      points_owed: row.points_owed,
-      lifetime_earned: row.lifetime_earned,
-      updated_at: new Date(),
-    })
-    Object.assign(read, { balance: row.balance, points_owed: row.points_owed, lifetime_earned: row.lifetime_earned })
+    const now = sumsOf(row)
+    if ((Object.keys(now) as (keyof Sums)[]).every((k) => now[k] === read[k])) return
+    await this.knex(TABLES.account).where({ id: row.id }).update({ ...now, updated_at: new Date() })
+    Object.assign(read, now)
   }
 
   /** See followKey: the live entry under `key` and the key a new entry must take. */
@@ -206,10 +214,11 @@ export class LedgerKernel {
     const balance = account.balance + e.points
     const owed = account.points_owed + (e.owed_change ?? 0)
     const lifetime = account.lifetime_earned + (e.earned_change ?? 0)
-    if (balance < 0 || owed < 0 || lifetime < 0) {
+    const pending = account.points_pending + (e.pending_change ?? 0)
+    if (balance < 0 || owed < 0 || lifetime < 0 || pending < 0) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
-        `Entry ${e.type} would take account ${account.id} below zero (balance ${balance}, owed ${owed}, lifetime ${lifetime})`
+        `Entry ${e.type} would take account ${account.id} below zero (balance ${balance}, owed ${owed}, lifetime ${lifetime}, pending ${pending})`
       )
     }
     const [row] = await this.knex(TABLES.entry)
@@ -225,6 +234,7 @@ export class LedgerKernel {
         shortfall: e.shortfall ?? 0,
         owed_change: e.owed_change ?? 0,
         earned_change: e.earned_change ?? 0,
+        pending_change: e.pending_change ?? 0,
         source_type: e.source_type,
         source_id: e.source_id ?? null,
         idempotency_key: e.idempotency_key,
@@ -241,6 +251,7 @@ export class LedgerKernel {
     account.balance = balance
     account.points_owed = owed
     account.lifetime_earned = lifetime
+    account.points_pending = pending
     return toEntryDTO(row)
   }
 

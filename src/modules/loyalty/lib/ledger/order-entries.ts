@@ -9,8 +9,12 @@ export type OrderPointsState = {
   account_id: string | null
   /** The order's first `earn` entry that keeps what the points were earned on (else its first one). */
   earn: LedgerEntryDTO | null
-  /** Points the order gives the shopper now: credited minus clawed back. */
+  /** Points the order gives the shopper now: credited minus clawed back, pending or spendable. */
   net: number
+  /** Of `net`, the points still pending (the program's pending period): the sum of the entries' `pending_change`. */
+  pending: number
+  /** When the pending points become spendable, as kept on the order's pending `earn` entries; null: never pending. */
+  available_at: string | null
   /** Every credit and every clawback of the order, as written (compensations included). */
   credited: number
   clawed_back: number
@@ -19,11 +23,16 @@ export type OrderPointsState = {
   taken_back: number
   /** Points of the order's lots earlier clawbacks counted as expired (not taken twice). */
   excused: number
-  /** The order's entries, oldest first (earn and reverse; also its debts and debt payments). */
+  /** The order's entries, oldest first (earn, mature and reverse; also its debts and debt payments). */
   entries: LedgerEntryDTO[]
 }
 
 const isClawback = (e: LedgerEntryDTO) => e.type === "reverse" && e.points <= 0
+/** What a credit gave the order: spendable points, or pending ones (a `mature` entry only moves them). */
+const creditOf = (e: LedgerEntryDTO) => e.points + (e.pending_change ?? 0)
+/** What a clawback took: from the balance, owed or excused (shortfall), and from pending. */
+const clawbackOf = (e: LedgerEntryDTO) => -e.points + e.shortfall - (e.pending_change ?? 0)
+export const isPendingAward = (e: LedgerEntryDTO) => e.type === "earn" && (e.pending_change ?? 0) > 0
 export const hasBasis = (e: LedgerEntryDTO) => !!(e.metadata as Record<string, unknown> | null)?.earning_basis
 
 /** The state of an order from its entries (any order of entries, any connection). */
@@ -31,16 +40,19 @@ export function orderPointsState(orderId: string, entries: LedgerEntryDTO[]): Or
   const sorted = [...entries].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
   const credits = sorted.filter((e) => e.type === "earn")
   const clawbacks = sorted.filter(isClawback)
-  const credited = credits.reduce((s, e) => s + e.points, 0)
-  const clawed_back = clawbacks.reduce((s, e) => s - e.points + e.shortfall, 0)
+  const credited = credits.reduce((s, e) => s + creditOf(e), 0)
+  const clawed_back = clawbacks.reduce((s, e) => s + clawbackOf(e), 0)
   const compensation = (e: LedgerEntryDTO) => !!(e.metadata as Record<string, unknown> | null)?.compensation
-  const undoneCredits = credits.filter(compensation).reduce((s, e) => s + e.points, 0)
-  const undoneClawbacks = clawbacks.filter(compensation).reduce((s, e) => s - e.points + e.shortfall, 0)
+  const undoneCredits = credits.filter(compensation).reduce((s, e) => s + creditOf(e), 0)
+  const undoneClawbacks = clawbacks.filter(compensation).reduce((s, e) => s + clawbackOf(e), 0)
+  const availableAt = (sorted.find(isPendingAward)?.metadata as Record<string, unknown> | null)?.available_at
   return {
     order_id: orderId,
     account_id: sorted[0]?.account_id ?? null,
     earn: credits.find(hasBasis) ?? credits[0] ?? null,
     net: credited - clawed_back,
+    pending: sorted.reduce((s, e) => s + (e.pending_change ?? 0), 0),
+    available_at: typeof availableAt === "string" ? availableAt : null,
     credited,
     clawed_back,
     earned: credited - undoneCredits - undoneClawbacks,

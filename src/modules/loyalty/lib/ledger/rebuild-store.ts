@@ -3,7 +3,10 @@ import type { BalanceDrift } from "../../types"
 import { LedgerKernel } from "./kernel"
 import { TABLES } from "./tables"
 
-type Sums = Omit<BalanceDrift, "lots">
+type Sums = Omit<BalanceDrift, "lots" | "cached_points_pending" | "ledger_points_pending"> & {
+  cached_points_pending: number
+  ledger_points_pending: number
+}
 
 type LotDrift = { account_id: string; lot_id: string; points: number; remaining: number; expected: number }
 
@@ -28,9 +31,11 @@ const SUMS = `
   select a.id as account_id,
          a.balance as cached_balance, coalesce(e.balance, 0)::int as ledger_balance, coalesce(l.total, 0)::int as lot_balance,
          a.points_owed as cached_points_owed, coalesce(e.owed, 0)::int as ledger_points_owed,
-         a.lifetime_earned as cached_lifetime_earned, coalesce(e.earned, 0)::int as ledger_lifetime_earned
+         a.lifetime_earned as cached_lifetime_earned, coalesce(e.earned, 0)::int as ledger_lifetime_earned,
+         a.points_pending as cached_points_pending, coalesce(e.pending, 0)::int as ledger_points_pending
     from ${TABLES.account} a
-    left join (select account_id, sum(points) as balance, sum(owed_change) as owed, sum(earned_change) as earned
+    left join (select account_id, sum(points) as balance, sum(owed_change) as owed, sum(earned_change) as earned,
+                      sum(pending_change) as pending
                  from ${TABLES.entry} where (:account_id::text is null or account_id = :account_id) group by account_id) e
            on e.account_id = a.id
     left join (select account_id, sum(remaining) as total from ${TABLES.lot}
@@ -44,11 +49,19 @@ const drifted = (s: Sums, lots: LotDrift[]) =>
   s.lot_balance !== s.ledger_balance ||
   s.cached_points_owed !== s.ledger_points_owed ||
   s.cached_lifetime_earned !== s.ledger_lifetime_earned ||
+  s.cached_points_pending !== s.ledger_points_pending ||
   lots.length > 0
 
+/** A drift as reported: the pending figures only for an account that has pending points by either. */
+const asDrift = ({ cached_points_pending, ledger_points_pending, ...s }: Sums, lots: LotDrift[]): BalanceDrift => ({
+  ...s,
+  ...(cached_points_pending || ledger_points_pending ? { cached_points_pending, ledger_points_pending } : {}),
+  lots: lots.map(({ lot_id, remaining, expected }) => ({ lot_id, remaining, expected })),
+})
+
 /**
- * The ledger checked against its caches: every account's balance, owed points and lifetime
- * points against the sums of its entries, and every lot against the entries that used it.
+ * The ledger checked against its caches: every account's balance, owed points, lifetime
+ * points and pending points against the sums of its entries, and every lot against the entries that used it.
  * The entries are the truth; `repair` rewrites the caches and lots from them, account by
  * account under the account lock.
  */
@@ -67,8 +80,8 @@ export class RebuildStore {
     const lotsByAccount = new Map<string, LotDrift[]>()
     for (const l of lotRows as LotDrift[]) lotsByAccount.set(l.account_id, [...(lotsByAccount.get(l.account_id) ?? []), l])
     const drift = (sums as Sums[])
-      .map((s) => ({ ...s, lots: (lotsByAccount.get(s.account_id) ?? []).map(({ lot_id, remaining, expected }) => ({ lot_id, remaining, expected })) }))
       .filter((s) => drifted(s, lotsByAccount.get(s.account_id) ?? []))
+      .map((s) => asDrift(s, lotsByAccount.get(s.account_id) ?? []))
     return { accounts_checked: sums.length, drift }
   }
 
@@ -92,6 +105,7 @@ export class RebuildStore {
       if (sums.ledger_balance < 0 || sums.ledger_points_owed < 0 || (sums.ledger_balance > 0 && sums.ledger_points_owed > 0)) {
         return `its entries sum to a balance of ${sums.ledger_balance} while owing ${sums.ledger_points_owed}`
       }
+      if (sums.ledger_points_pending < 0) return `its entries sum to ${sums.ledger_points_pending} pending points`
       for (const l of lots as LotDrift[]) {
         if (l.remaining !== l.expected) await this.knex(TABLES.lot).where({ id: l.lot_id }).update({ remaining: l.expected, updated_at: new Date() })
       }
@@ -99,6 +113,7 @@ export class RebuildStore {
       account.balance = sums.ledger_balance
       account.points_owed = sums.ledger_points_owed
       account.lifetime_earned = sums.ledger_lifetime_earned
+      account.points_pending = sums.ledger_points_pending
       return null
     })
   }

@@ -1,0 +1,3 @@
+export * from "./steps"
+export * from "./workflows"
+export * from "./mature-due-points"
