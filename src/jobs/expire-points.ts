@@ -4,15 +4,15 @@ import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { expireAccountPointsWorkflow } from "../workflows/loyalty/workflows/expire-account-points"
 
-/** Hourly: writes `expire` entries for points past their validity. */
-export default async function expireLoyaltyPoints(container: MedusaContainer) {
+/** Hourly: writes `expire` entries for points whose expiry instant is at or before `now`. */
+export default async function expireLoyaltyPoints(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const accountIds = await loyalty.listAccountIdsWithDueLots(new Date(), 500)
+  const accountIds = await loyalty.listAccountIdsWithDueLots(now, 500)
   let failed = 0
   for (const account_id of accountIds) {
     try {
-      await expireAccountPointsWorkflow(container).run({ input: { account_id } })
+      await expireAccountPointsWorkflow(container).run({ input: { account_id, now: now.toISOString() } })
     } catch (e) {
       failed++
       logger.error(`[rewardflow] expiring points of ${account_id} failed: ${(e as Error).message}`)

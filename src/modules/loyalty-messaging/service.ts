@@ -200,14 +200,18 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     )
   }
 
-  /** Renders a template (or a draft of it) with raw variables, formatted for its locale. */
+  /**
+   * Renders a template (or a draft of it) with raw variables, formatted for its locale; dates in
+   * `timeZone` (default: the `email.timeZone` option).
+   */
   renderTemplate(
     template: { key: string; locale: string } & TemplateContent,
     variables: EmailVariables,
-    draft: Partial<TemplateContent> = {}
+    draft: Partial<TemplateContent> = {},
+    timeZone: string = this.config_.timeZone
   ): RenderedEmail {
     const key = asTemplateKey(template.key)
-    return renderEmail(key, template.locale, { ...pick(template), ...stripUndefined(draft) }, variables, this.config_.timeZone)
+    return renderEmail(key, template.locale, { ...pick(template), ...stripUndefined(draft) }, variables, timeZone)
   }
 
   /** Validates and saves an edit; returns the template before and after (for compensation). */

@@ -7,16 +7,20 @@ export const recordExpiryNoticesStepId = "record-loyalty-expiry-notices"
 export type ExpiringPoints = {
   account_id: string
   customer_id: string
-  /** Day the points expire (YYYY-MM-DD, UTC). */
+  /** Day the points expire (YYYY-MM-DD) in the program's time zone: the key of the notice. */
   expires_on: string
+  /** The first of those lots' expiry instants (ISO). */
   expires_at: string
+  /** The program's time zone (IANA), which the mail writes the day in. */
+  time_zone: string
   points: number
   balance: number
 }
 
 /**
  * Remembers which (account, expiry day) pairs were announced and returns only the new ones,
- * so each shopper is warned once per expiry date. Compensation forgets what this run recorded.
+ * so each shopper is warned once per expiry date; a lot whose expiry moved to another day is
+ * announced again for that day. Compensation forgets what this run recorded.
  *
  * @example
  * const fresh = recordExpiryNoticesStep(expiring)

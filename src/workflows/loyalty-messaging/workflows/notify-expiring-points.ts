@@ -22,6 +22,8 @@ export const notifyExpiringPointsWorkflow = createWorkflow(notifyExpiringPointsW
       customer_id: e.customer_id,
       points: e.points,
       expires_at: e.expires_at,
+      expires_on: e.expires_on,
+      time_zone: e.time_zone,
       balance: e.balance,
     }))
   )

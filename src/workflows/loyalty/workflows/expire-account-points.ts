@@ -4,14 +4,15 @@ import { LoyaltyEvents } from "../../../modules/loyalty/events"
 import { expireDueLotsStep } from "../steps/expire-due-lots"
 
 /**
- * Expires an account's due points and emits `loyalty.points_expired` per expired lot.
+ * Expires an account's due points (expiry at or before `now`, ISO; default: when it runs) and
+ * emits `loyalty.points_expired` per expired lot.
  *
  * @example
  * await expireAccountPointsWorkflow(container).run({ input: { account_id } })
  */
 export const expireAccountPointsWorkflow = createWorkflow(
   "expire-account-loyalty-points",
-  (input: { account_id: string }) => {
+  (input: { account_id: string; now?: string }) => {
     const expired = expireDueLotsStep(input)
     emitEventStep({
       eventName: LoyaltyEvents.POINTS_EXPIRED,
