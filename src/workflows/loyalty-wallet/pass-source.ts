@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PassAccount, PassProgram } from "../../modules/loyalty-wallet/lib/pass-payloads"
 
-/** What a pass shows, read fresh: the account (current balance), its program and customer. */
+/** What a pass shows, read fresh: the account (current balance, tier), its program and customer. */
 export async function loadPassSource(
   container: Pick<MedusaContainer, "resolve">,
   accountId: string
@@ -17,6 +17,7 @@ export async function loadPassSource(
       "balance",
       "status",
       "locale",
+      "tier_id",
       "program.id",
       "program.name",
       "program.default_locale",
@@ -28,5 +29,8 @@ export async function loadPassSource(
   })
   const row = data[0] as any
   if (!row) return null
-  return { account: row, program: row.program }
+  const tier = row.tier_id
+    ? ((await query.graph({ entity: "loyalty_tier", fields: ["name", "perks"], filters: { id: row.tier_id } })).data[0] as PassAccount["tier"])
+    : null
+  return { account: { ...row, tier: tier ?? null }, program: row.program }
 }

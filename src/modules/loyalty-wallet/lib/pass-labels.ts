@@ -8,6 +8,9 @@ type Labels = {
   card_number: string
   balance_header: string
   balance_body: (points: number) => string
+  /** The tier (secondary points label, text module header). */
+  tier: string
+  tier_header: string
 }
 
 /** Text printed on passes, per language. */
@@ -18,6 +21,8 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     card_number: "Card number",
     balance_header: "Your points",
     balance_body: (n) => `You have ${n} points.`,
+    tier: "Tier",
+    tier_header: "Your tier",
   },
   fr: {
     points: "Points",
@@ -25,6 +30,8 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     card_number: "Numéro de carte",
     balance_header: "Vos points",
     balance_body: (n) => `Vous avez ${n} points.`,
+    tier: "Niveau",
+    tier_header: "Votre niveau",
   },
   de: {
     points: "Punkte",
@@ -32,6 +39,8 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     card_number: "Kartennummer",
     balance_header: "Ihre Punkte",
     balance_body: (n) => `Sie haben ${n} Punkte.`,
+    tier: "Status",
+    tier_header: "Ihr Status",
   },
   lb: {
     points: "Punkten",
@@ -39,6 +48,8 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     card_number: "Kaartennummer",
     balance_header: "Är Punkten",
     balance_body: (n) => `Dir hutt ${n} Punkten.`,
+    tier: "Status",
+    tier_header: "Äre Status",
   },
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
 import { formatCardNumber } from "../../loyalty/lib/card-number"
-import { localizedString, PASS_LABELS, passLanguage } from "./pass-labels"
+import { localizedText } from "../../loyalty/lib/localized-text"
+import { localizedString, PASS_LABELS, passLanguage, type PassLanguage } from "./pass-labels"
 
 /** Google's rule for the part of an id after `<issuerId>.`: letters, digits, '.', '_' or '-'. */
 const ID_SUFFIX = /[^A-Za-z0-9._-]/g
@@ -21,6 +22,8 @@ export type PassAccount = {
   status: string
   locale?: string | null
   customer?: { first_name?: string | null; last_name?: string | null; email?: string | null } | null
+  /** The member's tier (name and perks per locale); null or absent: no tier. */
+  tier?: { name: Record<string, string> | string; perks?: Record<string, string> | string | null } | null
 }
 export type PassLook = { issuer_name?: string; logo_url: string; background_color: string }
 
@@ -61,12 +64,16 @@ export function buildLoyaltyClass(classId: string, program: PassProgram, look: P
 
 /**
  * The LoyaltyObject resource of an account: holder name, card number as id and QR barcode,
- * points balance, state, and a translated text module with the balance.
+ * points balance, state, and a translated text module with the balance; for a member with a
+ * tier, the tier as secondary points (label "Tier", its name as the value) and a text module
+ * with its name and perks. Google's LoyaltyObject has no background colour (only the class has
+ * `hexBackgroundColor`, one per program), so a tier's colour is not sent.
  */
 export function buildLoyaltyObject(objectId: string, classId: string, account: PassAccount, program: PassProgram) {
   const lang = passLanguage(account.locale ?? program.default_locale)
   const c = account.customer
   const holder = [c?.first_name, c?.last_name].filter(Boolean).join(" ") || c?.email || PASS_LABELS[lang].member
+  const tier = account.tier ?? null
   return {
     id: objectId,
     classId,
@@ -91,7 +98,33 @@ export function buildLoyaltyObject(objectId: string, classId: string, account: P
         localizedHeader: localizedString(lang, (l) => PASS_LABELS[l].balance_header),
         localizedBody: localizedString(lang, (l) => PASS_LABELS[l].balance_body(account.balance)),
       },
+      ...(tier ? [tierModule(tier, lang)] : []),
     ],
+    ...(tier
+      ? {
+          secondaryLoyaltyPoints: {
+            label: PASS_LABELS[lang].tier,
+            localizedLabel: localizedString(lang, (l) => PASS_LABELS[l].tier),
+            balance: { string: localizedText(tier.name, lang) },
+          },
+        }
+      : {}),
+  }
+}
+
+/** The tier's text module: "Your tier" / "Gold: free shipping on every order", per language. */
+function tierModule(tier: NonNullable<PassAccount["tier"]>, lang: PassLanguage) {
+  const body = (l: PassLanguage) => {
+    const name = localizedText(tier.name, l)
+    const perks = tier.perks ? localizedText(tier.perks, l) : ""
+    return perks ? `${name}: ${perks}` : name
+  }
+  return {
+    id: "tier",
+    header: PASS_LABELS[lang].tier_header,
+    body: body(lang),
+    localizedHeader: localizedString(lang, (l) => PASS_LABELS[l].tier_header),
+    localizedBody: localizedString(lang, body),
   }
 }
 

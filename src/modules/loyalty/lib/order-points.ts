@@ -2,7 +2,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import BigNumberJS from "bignumber.js"
 import type { EarnRate } from "../types"
-import { countableAmount, type CountableOrderTotals, type EarnSettings, pointsForAmount } from "./earn-points"
+import { countableAmount, type CountableOrderTotals, type EarnSettings, multiplierOf, pointsForAmount } from "./earn-points"
 
 /**
  * What an order's points were earned on, kept on its first `earn` entry (metadata
@@ -31,6 +31,11 @@ export type EarningBasis = {
    * against it too.
    */
   paid?: string
+  /**
+   * The member's tier multiplier when the order first earned (two decimals, e.g. "1.5"); absent in
+   * older bases, which earned at 1. Later changes of the order are measured at it, never re-priced.
+   */
+  multiplier?: string
 }
 
 /** Bases written before version 2 had only the amount and the items. */
@@ -96,11 +101,11 @@ const unitsKept = (item: OrderItemNow) =>
   clamp0(bn(item.quantity).minus(bn(item.detail?.return_received_quantity)).minus(bn(item.detail?.return_dismissed_quantity)))
 
 /**
- * The basis of an order at its first award, with the program's settings of the day. An item's
- * total counts only the units not returned (Medusa prices received units out of it), so the
- * basis records those units.
+ * The basis of an order at its first award, with the program's settings of the day and the
+ * member's tier multiplier. An item's total counts only the units not returned (Medusa prices
+ * received units out of it), so the basis records those units.
  */
-export function earningBasis(order: OrderForPoints, settings: EarnSettings): EarningBasis {
+export function earningBasis(order: OrderForPoints, settings: EarnSettings, multiplier: unknown = 1): EarningBasis {
   const items: EarningBasis["items"] = {}
   for (const item of order.items ?? []) {
     if (!item?.id) continue
@@ -110,6 +115,7 @@ export function earningBasis(order: OrderForPoints, settings: EarnSettings): Ear
     ...basisOf(countableAmount(order, settings), items, { ...settings, currency_code: order.currency_code }),
     total: clamp0(bn(order.total)).toString(),
     ...((order.authorized ?? order.paid) != null ? { paid: clamp0(bn(order.authorized ?? order.paid)).toString() } : {}),
+    multiplier: multiplierOf(multiplier).toString(),
   }
 }
 
@@ -136,12 +142,14 @@ export function upgradeBasis(basis: EarningBasis | LegacyBasis, settings: EarnSe
   return { ...basisOf(basis.amount, basis.items, settings), total: bn(earnedTotal).toString() }
 }
 
-/** Points for a counted amount under the basis's own rate and rounding. */
+/** Points for a counted amount under the basis's own rate, rounding and tier multiplier. */
 export function pointsOnBasis(basis: EarningBasis, amount: BigNumberInput): number {
-  return pointsForAmount(amount, basis.currency_code, {
-    earn_rates: { [basis.currency_code]: basis.rate },
-    rounding: basis.rounding,
-  })
+  return pointsForAmount(
+    amount,
+    basis.currency_code,
+    { earn_rates: { [basis.currency_code]: basis.rate }, rounding: basis.rounding },
+    basis.multiplier ?? 1
+  )
 }
 
 export type OrderPointsTarget = {
@@ -151,6 +159,8 @@ export type OrderPointsTarget = {
   kept_by_items: string
   /** The counted amount the shopper kept, by what the order charges now. */
   kept_by_money: string
+  /** The counted amount the shopper kept: the smaller measure, what `target` is the points of. */
+  kept: string
 }
 
 /**
@@ -170,7 +180,7 @@ export type OrderPointsTarget = {
  */
 export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | null, canceled: boolean): OrderPointsTarget {
   const earned = bn(basis.amount)
-  if (!order || canceled || earned.lte(0)) return { target: 0, kept_by_items: "0", kept_by_money: "0" }
+  if (!order || canceled || earned.lte(0)) return { target: 0, kept_by_items: "0", kept_by_money: "0", kept: "0" }
   let byItems = bn(basis.shipping)
   for (const item of order.items ?? []) {
     if (!item?.id) continue
@@ -194,5 +204,5 @@ export function orderPointsTarget(basis: EarningBasis, order: OrderForPoints | n
   // Shares of a line (1 of 3 units) do not terminate in decimals: rounded to 10 places, far below
   // any currency's unit, so parts that add up to a whole count as the whole.
   const kept = BigNumberJS.min(byItems, byMoney, earned).decimalPlaces(10, BigNumberJS.ROUND_HALF_UP)
-  return { target: pointsOnBasis(basis, kept), kept_by_items: byItems.toString(), kept_by_money: byMoney.toString() }
+  return { target: pointsOnBasis(basis, kept), kept_by_items: byItems.toString(), kept_by_money: byMoney.toString(), kept: kept.toString() }
 }

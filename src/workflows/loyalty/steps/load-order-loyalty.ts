@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type OrderPointsState, type RedemptionDTO } from "../../../modules/loyalty"
+import { multiplierOf } from "../../../modules/loyalty/lib/earn-points"
 import { moneyAuthorized, moneyKept, type OrderForPoints } from "../../../modules/loyalty/lib/order-points"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
@@ -17,13 +18,15 @@ export type OrderLoyaltySkipReason =
 /** Everything the order coordinator decides on, read once. */
 export type OrderLoyalty = {
   order_id: string
-  order: (OrderForPoints & { display_id: number | null; customer_id: string | null; sales_channel_id: string | null }) | null
+  order: (OrderForPoints & { display_id: number | null; customer_id: string | null; sales_channel_id: string | null; created_at: Date | string }) | null
   canceled: boolean
   cart_id: string | null
   /** Promotion codes the order carries. */
   codes: string[]
   program: Record<string, any>
-  account: { id: string; status: string; customer_id: string } | null
+  account: { id: string; status: string; customer_id: string; tier_id?: string | null } | null
+  /** The member's tier multiplier now ("1" without a tier): what a first award earns with. */
+  multiplier: string
   /** True when the customer has no account yet and the program would enroll them now. */
   enroll: boolean
   locale: string | null
@@ -34,9 +37,10 @@ export type OrderLoyalty = {
   skip_reason: OrderLoyaltySkipReason | null
 }
 
-const ORDER_FIELDS = [
+export const ORDER_FIELDS = [
   "id",
   "display_id",
+  "created_at",
   "status",
   "canceled_at",
   "currency_code",
@@ -61,7 +65,8 @@ const ORDER_FIELDS = [
   "promotions.code",
 ]
 
-const PROGRAM_FIELDS = ["*", "sales_channels.id"]
+// The program's tiers come with it (no round trip of their own): the member's multiplier.
+const PROGRAM_FIELDS = ["*", "sales_channels.id", "tiers.id", "tiers.multiplier"]
 
 /**
  * Reads an order as the coordinator needs it, now: its status, items and totals, the store's
@@ -112,6 +117,7 @@ export const loadOrderLoyaltyStep = createStep(loadOrderLoyaltyStepId, async ({ 
     codes: (o?.promotions ?? []).map((p: { code?: string } | null) => p?.code).filter(Boolean),
     program,
     account,
+    multiplier: multiplierOf((program.tiers ?? []).find((t: { id: string } | null) => t && t.id === account?.tier_id)?.multiplier ?? 1).toString(),
     enroll: !skip_reason && !account,
     locale: (o?.customer?.metadata?.locale as string | undefined) ?? null,
     points,

@@ -1,0 +1,3 @@
+export * from "./measure"
+export * from "./steps"
+export * from "./workflows"

@@ -1,0 +1,2 @@
+export * from "./measure-tier-value"
+export * from "./evaluate-tier"

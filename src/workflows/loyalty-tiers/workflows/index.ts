@@ -1,0 +1,1 @@
+export * from "./evaluate-loyalty-tier"
