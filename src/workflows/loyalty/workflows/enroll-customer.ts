@@ -8,6 +8,7 @@ import {
 import { LoyaltyEvents } from "../../../modules/loyalty/events"
 import { enrollCustomerStep } from "../steps/enroll-customer"
 import { getDefaultProgramStep } from "../steps/get-default-program"
+import { loadReferralSignupStep } from "../../loyalty-bonuses/steps/load-referral-signup"
 
 export const enrollCustomerWorkflowId = "enroll-customer-in-loyalty"
 
@@ -18,6 +19,10 @@ export type EnrollCustomerWorkflowInput = {
   actor_user_id?: string | null
   /** Set when staff enroll the customer at an in-store terminal (recorded on the welcome bonus). */
   actor_terminal?: { device_id: string; staff_id: string } | null
+  /** A member's referral code the customer signed up with (`result.referral` says what became of it). */
+  referral_code?: string | null
+  /** ISO time of the sign-up for the referral rules (weekly limit); default: now. */
+  now?: string
 }
 
 /**
@@ -31,10 +36,15 @@ export const enrollCustomerWorkflow = createWorkflow(
   enrollCustomerWorkflowId,
   (input: EnrollCustomerWorkflowInput) => {
     const program = getDefaultProgramStep()
-    const enrollInput = transform({ input, program }, ({ input, program }) => ({
+    const referral = loadReferralSignupStep(
+      transform({ input, program }, ({ input, program }) => ({ code: input.referral_code ?? null, customer_id: input.customer_id, program_id: program.id }))
+    )
+    const enrollInput = transform({ input, program, referral }, ({ input, program, referral }) => ({
       program_id: program.id,
       customer_id: input.customer_id,
       locale: input.locale ?? null,
+      referral,
+      now: input.now ? new Date(input.now) : undefined,
       actor: input.actor_terminal
         ? { device_id: input.actor_terminal.device_id, staff_id: input.actor_terminal.staff_id }
         : input.actor_user_id

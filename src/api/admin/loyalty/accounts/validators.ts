@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { LedgerPageParams } from "../../../store/loyalty/me/entries/validators"
+import { BirthdayBody } from "../../../store/loyalty/me/validators"
 
 /** `q` matches a card number (spaces ignored) or part of the customer's email. */
 export const AdminListLoyaltyAccounts = z.object({
@@ -18,9 +19,10 @@ export const AdminEnrollCustomer = z.object({
 })
 export type AdminEnrollCustomerType = z.infer<typeof AdminEnrollCustomer>
 
-/** Blocks or unblocks an account, or sets its locale; points change only through adjustments. */
+/** Blocks or unblocks an account, sets its locale or birthday (null removes it); points change only through adjustments. */
 export const AdminUpdateLoyaltyAccount = z.object({
   status: z.enum(["active", "blocked"]).optional(),
+  birthday: BirthdayBody.nullable().optional(),
   locale: z.enum(["en", "fr", "de", "lb"]).nullable().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 })

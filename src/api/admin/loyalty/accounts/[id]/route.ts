@@ -3,8 +3,11 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { updateLoyaltyAccountWorkflow } from "../../../../../workflows/loyalty/workflows/update-loyalty-account"
 import type { LedgerPageParamsType } from "../../../../store/loyalty/me/entries/validators"
 import type { AdminUpdateLoyaltyAccountType } from "../validators"
-import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, withCardDisplay } from "../../../../loyalty-views"
+import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, pendingPoints, withCardDisplay } from "../../../../loyalty-views"
 import { walletPassView } from "./wallet-pass-view"
+import { adminBonuses } from "../../../../loyalty-bonus-views"
+import { adminTier } from "../../../../loyalty-tier-views"
+import { setLoyaltyBirthdayWorkflow } from "../../../../../workflows/loyalty-bonuses/workflows/set-loyalty-birthday"
 
 /** One account with its customer, its Google Wallet pass and a page of its ledger entries, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -26,7 +29,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
   })
   res.json({
-    account: { ...withCardDisplay(account), next_expiry: await nextExpiry(req.scope, account.id) },
+    account: { ...withCardDisplay(account), next_expiry: await nextExpiry(req.scope, account.id), pending: await pendingPoints(req.scope, account), ...(await adminBonuses(req.scope, account)), ...(await adminTier(req.scope, account)) },
     wallet_pass: await walletPassView(req.scope, account.id),
     entries,
     entries_count: metadata?.count ?? entries.length,
@@ -37,7 +40,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** Blocks or unblocks the account, or sets its locale. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateLoyaltyAccountType>, res: MedusaResponse) => {
-  await updateLoyaltyAccountWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
+  const { birthday, ...fields } = req.validatedBody
+  if (birthday !== undefined) {
+    // The birthday has its own verb: its first setting and changes are stamped for the bonus rules.
+    await setLoyaltyBirthdayWorkflow(req.scope).run({ input: { account_id: req.params.id, birthday, actor: { user_id: req.auth_context.actor_id } } })
+  }
+  if (Object.keys(fields).length || birthday === undefined) {
+    await updateLoyaltyAccountWorkflow(req.scope).run({ input: { id: req.params.id, ...fields } })
+  }
   const account = await graphOne(req.scope, "loyalty_account", ACCOUNT_FIELDS, { id: req.params.id })
-  res.json({ account: withCardDisplay(account!) })
+  res.json({ account: { ...withCardDisplay(account!), ...(await adminBonuses(req.scope, account!)) } })
 }

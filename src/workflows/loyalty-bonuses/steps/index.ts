@@ -1,0 +1,5 @@
+export * from "./set-birthday"
+export * from "./pay-birthday-bonuses"
+export * from "./load-referral-signup"
+export * from "./load-referral-progress"
+export * from "./settle-referrals"
