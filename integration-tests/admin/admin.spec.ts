@@ -3,7 +3,7 @@
  * Chromium (support/browser.ts), against ONE throw-away copy of the demo host app
  * (support/host-app.ts: plugin build check, fresh database, `medusa build`, migrations, demo
  * seed, `medusa start`) that is started before the first test and stopped after the last. Building
- * it takes about a minute, so the three parts share it instead of building one each.
+ * it takes about a minute, so the parts share it instead of building one each.
  *
  * Each part lives in parts/ and registers its tests in its own `describe` below, with its own
  * Chromium and admin session (support/admin-session.ts `adminSuite`), so jest still reports every
@@ -19,12 +19,19 @@
  *  3. emails and Google Wallet: templates, mail delivery (pointed at an SMTP server it stops at the
  *     end) and Wallet settings, which neither other part reads; last, so that no other part's mail
  *     goes to that server. Its environment (encryption key, token URL) is the host app's.
+ *  4. Program page (parts/program-*.ts): tiers (creates "Gold"), then the program's rules (switches
+ *     the pending period on, which would hold any later order's points), then the page in French
+ *     and German (reads "Gold"); after the others, which were not written for tiers or pending points
+ *     (they send no mail).
  *
  * Without /usr/bin/chromium the whole suite is skipped with a warning, or is one failing test
  * when REWARDFLOW_REQUIRE_BROWSER=1 (CI).
  */
 import { customerLoyaltyTests } from "./parts/customer-loyalty"
 import { emailWalletHostEnv, emailWalletTests } from "./parts/email-wallet"
+import { programLanguagesTests } from "./parts/program-languages"
+import { programSettingsTests } from "./parts/program-settings"
+import { programTiersTests } from "./parts/program-tiers"
 import { rewardsTests } from "./parts/rewards"
 import { sharedHostApp, STEP_TIMEOUT } from "./support/admin-session"
 import { describeInBrowser } from "./support/browser"
@@ -39,4 +46,7 @@ describeInBrowser("admin in Chromium", () => {
   describe("customer loyalty widget", () => customerLoyaltyTests(shared))
   describe("Loyalty page (rewards catalog, points as money)", () => rewardsTests(shared))
   describe("loyalty emails and Google Wallet settings", () => emailWalletTests(shared))
+  describe("Program page: tiers", () => programTiersTests(shared))
+  describe("Program page: pending points, birthday, referrals, tier rules, expiry", () => programSettingsTests(shared))
+  describe("Program page in French and German", () => programLanguagesTests(shared))
 })

@@ -24,7 +24,7 @@ import type { Response } from "playwright-core"
 import { adminSuite, until, type SharedHost } from "../support/admin-session"
 import { freePort, startMailServer, type MailServer } from "../../fixtures/mail-server"
 
-const KEYS = ["loyalty_enrollment", "loyalty_welcome_bonus", "loyalty_points_earned", "loyalty_reward_ready", "loyalty_points_expiring"]
+const KEYS = ["loyalty_enrollment", "loyalty_welcome_bonus", "loyalty_points_earned", "loyalty_reward_ready", "loyalty_points_expiring", "loyalty_tier_changed", "loyalty_birthday_bonus", "loyalty_referral_bonus"]
 const LOCALES = ["en", "fr", "de", "lb"]
 const SOURCE_LABEL = (source: string | null) => source ?? "-"
 
@@ -97,7 +97,7 @@ export function emailWalletTests(shared: SharedHost) {
 
   it("lists the templates grouped by key, each with its four locales, as the API has them", async () => {
     const { body } = await suite.s.api("GET", "/admin/loyalty/email/templates")
-    expect(body.templates).toHaveLength(20)
+    expect(body.templates).toHaveLength(KEYS.length * LOCALES.length)
 
     await page().goto(suite.s.url("/app/settings/loyalty-emails"))
     for (const key of KEYS) {

@@ -8,11 +8,20 @@ const Hint = ({ children }: { children?: ReactNode }) =>
     </Text>
   ) : null
 
-/** A labelled control with an optional hint below it. */
-export const Field = ({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) => (
+/** The API's message about a field, under its control (test id `<id>-error`). */
+export const FieldError = ({ id, error }: { id: string; error?: string | null }) =>
+  error ? (
+    <Text size="small" className="text-ui-fg-error" role="alert" data-testid={`${id}-error`}>
+      {error}
+    </Text>
+  ) : null
+
+/** A labelled control with an optional hint below it, and the API's message about it when there is one. */
+export const Field = ({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | null; children: ReactNode }) => (
   <div className="flex flex-col gap-y-2">
     <Label htmlFor={id}>{label}</Label>
     {children}
+    <FieldError id={id} error={error} />
     <Hint>{hint}</Hint>
   </div>
 )
@@ -27,17 +36,19 @@ export const NumberField = ({
   min = 1,
   max,
   step = 1,
+  error,
 }: {
   id: string
   label: string
   hint?: string
+  error?: string | null
   value: string
   onChange: (value: string) => void
   min?: number
   max?: number
   step?: number | "any"
 }) => (
-  <Field id={id} label={label} hint={hint}>
+  <Field id={id} label={label} hint={hint} error={error}>
     <Input id={id} type="number" min={min} max={max} step={step} value={value} onChange={(e) => onChange(e.target.value)} />
   </Field>
 )

@@ -12,6 +12,11 @@ export type LoyaltyAccount = {
   lifetime_earned: number
   enrolled_at: string
   next_expiry?: { points: number; expires_at: string } | null
+  /** Program-depth fields: absent from servers that do not send them yet (the widget then hides them). */
+  tier?: { id: string; name: Record<string, string> | string; color?: string | null } | null
+  points_pending?: number
+  birthday?: { month: number; day: number } | string | null
+  referral_code?: string | null
 }
 
 export type LedgerEntry = {

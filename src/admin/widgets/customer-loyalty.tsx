@@ -12,9 +12,46 @@ import {
   fetchCustomerAccount,
   fetchCustomerRedemptions,
   loyaltyKeys,
+  type LoyaltyAccount,
 } from "../lib/loyalty-api"
 import { formatDate, formatSignedPoints, pointsText } from "../lib/loyalty-display"
+import { localizedText } from "../../modules/loyalty/lib/localized-text"
 import type { Translate } from "../lib/reward-display"
+
+/** "14 March" in the admin's language (the year is not part of a birthday). */
+const birthdayText = (birthday: NonNullable<LoyaltyAccount["birthday"]>, locale: string) =>
+  typeof birthday === "string"
+    ? birthday
+    : new Date(Date.UTC(2000, birthday.month - 1, birthday.day)).toLocaleDateString(locale, { day: "numeric", month: "long", timeZone: "UTC" })
+
+/** The member's tier, pending points, birthday and referral code, each shown when the account view has it. */
+const ProgramDepthFacts = ({ account }: { account: LoyaltyAccount }) => {
+  const { t: translate, i18n } = useTranslation("rewardflow")
+  const t = translate as unknown as Translate
+  const locale = i18n.language
+  const fact = (label: string, value: string, testId: string) => (
+    <div>
+      <Text size="small" className="text-ui-fg-subtle">{label}</Text>
+      <Text data-testid={testId}>{value}</Text>
+    </div>
+  )
+  return (
+    <>
+      {account.tier !== undefined
+        ? fact(t("customerLoyalty.tier"), account.tier ? localizedText(account.tier.name, locale) : t("customerLoyalty.noTier"), "rewardflow-tier")
+        : null}
+      {account.points_pending !== undefined
+        ? fact(t("customerLoyalty.pending"), pointsText(t, account.points_pending, locale), "rewardflow-pending")
+        : null}
+      {account.birthday !== undefined
+        ? fact(t("customerLoyalty.birthday"), account.birthday ? birthdayText(account.birthday, locale) : t("customerLoyalty.none"), "rewardflow-birthday")
+        : null}
+      {account.referral_code !== undefined
+        ? fact(t("customerLoyalty.referralCode"), account.referral_code ?? t("customerLoyalty.none"), "rewardflow-referral-code")
+        : null}
+    </>
+  )
+}
 
 /** Redemptions shown on the customer's card: the most recent, open ones among them. */
 const RECENT_REDEMPTIONS = 5
@@ -112,6 +149,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
                   : t("customerLoyalty.none")}
               </Text>
             </div>
+            <ProgramDepthFacts account={account} />
           </div>
           {detailQuery.isLoading ? <div className="px-6 py-4">{loading}</div> : <WalletPassLine pass={detailQuery.data?.wallet_pass} />}
           <div className="px-6 py-4">

@@ -29,6 +29,9 @@ export const texts = {
     loyalty_points_earned: "Points earned",
     loyalty_reward_ready: "Reward ready",
     loyalty_points_expiring: "Points expiring",
+    loyalty_tier_changed: "Tier changed",
+    loyalty_birthday_bonus: "Birthday bonus",
+    loyalty_referral_bonus: "Referral bonus",
   } as Record<string, string>,
   localeNames: { en: "English", fr: "Français", de: "Deutsch", lb: "Lëtzebuergesch" } as Record<string, string>,
   editor: {

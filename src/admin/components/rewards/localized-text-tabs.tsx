@@ -4,17 +4,26 @@ import { REWARD_LOCALES, type RewardLocale } from "../../lib/rewards-api"
 
 type Texts = Record<RewardLocale, string>
 
-/** Name and description per locale, one tab each; English is required. */
+/**
+ * Name and description per locale, one tab each; English is required. Rewards use it as is; a
+ * tier passes its perks as the description, with its own ids and labels.
+ */
 export const LocalizedTextTabs = ({
   name,
   description,
   onChange,
+  idPrefix = "rewardflow-reward",
+  labels,
 }: {
   name: Texts
   description: Texts
   onChange: (next: { name: Texts; description: Texts }) => void
+  /** Inputs get the ids `<idPrefix>-name-<locale>` and `<idPrefix>-description-<locale>`. */
+  idPrefix?: string
+  labels?: { name: string; description: string; hint: string }
 }) => {
   const { t } = useTranslation("rewardflow")
+  const text = labels ?? { name: t("form.name"), description: t("form.description"), hint: t("form.nameHint") }
   return (
     <div className="flex flex-col gap-y-2">
       <Tabs defaultValue="en">
@@ -31,18 +40,18 @@ export const LocalizedTextTabs = ({
           <Tabs.Content key={locale} value={locale}>
             <div className="flex flex-col gap-y-4 pt-4">
               <div className="flex flex-col gap-y-2">
-                <Label htmlFor={`rewardflow-reward-name-${locale}`}>{t("form.name")}</Label>
+                <Label htmlFor={`${idPrefix}-name-${locale}`}>{text.name}</Label>
                 <Input
-                  id={`rewardflow-reward-name-${locale}`}
+                  id={`${idPrefix}-name-${locale}`}
                   lang={locale}
                   value={name[locale]}
                   onChange={(e) => onChange({ name: { ...name, [locale]: e.target.value }, description })}
                 />
               </div>
               <div className="flex flex-col gap-y-2">
-                <Label htmlFor={`rewardflow-reward-description-${locale}`}>{t("form.description")}</Label>
+                <Label htmlFor={`${idPrefix}-description-${locale}`}>{text.description}</Label>
                 <Textarea
-                  id={`rewardflow-reward-description-${locale}`}
+                  id={`${idPrefix}-description-${locale}`}
                   lang={locale}
                   value={description[locale]}
                   onChange={(e) => onChange({ name, description: { ...description, [locale]: e.target.value } })}
@@ -53,7 +62,7 @@ export const LocalizedTextTabs = ({
         ))}
       </Tabs>
       <Text size="small" className="text-ui-fg-subtle">
-        {t("form.nameHint")}
+        {text.hint}
       </Text>
     </div>
   )

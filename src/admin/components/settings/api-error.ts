@@ -4,6 +4,9 @@ export type ApiError = Error & { status?: number }
 /** Medusa's body validation puts this before the schema's own message. */
 const VALIDATION_PREFIX = /^Invalid request:\s*/
 
+/** The API's message as shown under its field: without Medusa's "Invalid request:" in front. */
+export const messageUnderField = (error: unknown) => ((error as Error | null)?.message ?? "").replace(VALIDATION_PREFIX, "")
+
 /**
  * The field an API error is about, so that its message can be shown next to that field:
  * a message that starts with one of `fields` ("subject: unknown variable {{x}} …", "port must

@@ -1,0 +1,6 @@
+export * from "./create-tier"
+export * from "./delete-tier"
+export * from "./load-tier"
+export * from "./tier-errors"
+export * from "./update-tier"
+export * from "./validate-tier"

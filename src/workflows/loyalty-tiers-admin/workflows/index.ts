@@ -1,0 +1,3 @@
+export * from "./create-tier"
+export * from "./delete-tier"
+export * from "./update-tier"
