@@ -136,9 +136,10 @@ medusaIntegrationTestRunner({
     }
 
     describe("templates", () => {
-      it("seeds 20 templates once, and seeding again never overwrites an edited one", async () => {
+      it("seeds 32 templates (8 keys x 4 locales) once, and seeding again never overwrites an edited one", async () => {
         const { templates, variables } = (await api.get("/admin/loyalty/email/templates", admin)).data
-        expect(templates).toHaveLength(20)
+        expect(templates).toHaveLength(TEMPLATE_KEYS.length * EMAIL_LOCALES.length)
+        expect(templates).toHaveLength(32)
         for (const key of TEMPLATE_KEYS) {
           expect(templates.filter((t: any) => t.key === key).map((t: any) => t.locale).sort()).toEqual([...EMAIL_LOCALES].sort())
         }
@@ -152,7 +153,7 @@ medusaIntegrationTestRunner({
         await seedLoyaltyEmailTemplates({ container: container() })
         const after = (await api.get(`/admin/loyalty/email/templates/${lb.id}`, admin)).data.template
         expect(after.subject).toBe("Moien {{customer.first_name}}, wëllkomm!")
-        expect((await api.get("/admin/loyalty/email/templates", admin)).data.templates).toHaveLength(20)
+        expect((await api.get("/admin/loyalty/email/templates", admin)).data.templates).toHaveLength(32)
       })
 
       it("every seeded template previews in its own locale with no variable left unfilled", async () => {

@@ -131,6 +131,18 @@ medusaIntegrationTestRunner({
         const again = await loyalty.enroll()
         expect(lastStatus()).toBe(200)
         expect(again.account.id).toBe(enrolled.account.id)
+        expect(again.referral).toBeNull()
+
+        // The birthday (typed), and the referral code a friend enrolls with.
+        const birthday = await loyalty.updateMe({ birthday: { month: 2, day: 29 } })
+        expect(lastStatus()).toBe(200)
+        expect(birthday.account.birthday).toEqual({ month: 2, day: 29 })
+        expect(birthday.account.birthday_bonus.next_on).toMatch(/^\d{4}-02-2[89]$/)
+        expect(birthday.account.referral_code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)
+        const friend = await shopper(0, false)
+        const referred = await friend.loyalty.enroll({ referral_code: birthday.account.referral_code })
+        expect(referred.referral).toEqual({ status: "signed_up", reason: null })
+        expect((await loyalty.me()).account?.referrals).toEqual({ signed_up: 1, pending: 1, rewarded: 0 })
 
         await api.post(`/admin/loyalty/accounts/${enrolled.account.id}/adjust`, { points: 150, reason: "Goodwill" }, admin)
         const me = await loyalty.me()
@@ -228,6 +240,21 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("earn preview", () => {
+      it("preview: a member's cart, and a variant x quantity without a signed-in shopper (base rate)", async () => {
+        const { sdk, loyalty } = await shopper(50)
+        const cartId = await cartOf(sdk)
+        const onCart = await loyalty.preview({ cart_id: cartId })
+        expect(lastStatus()).toBe(200)
+        expect(onCart.preview).toMatchObject({ basis: "cart", cart_id: cartId, points: 49, amount_counted: "49.99", currency_code: "eur", multiplier: "1", enrolled: true, skip_reason: null })
+        const anonymous = rewardflow(newSdk())
+        const product = await anonymous.preview({ variant_id: store.variants[3].id, quantity: 2, region_id: store.region_id })
+        expect(product.preview).toMatchObject({ basis: "variant", variant_id: store.variants[3].id, quantity: 2, points: 240, enrolled: false, tier_id: null })
+        const unknown = await refusalOf(anonymous.preview({ variant_id: "variant_nope" }))
+        expect(unknown).toMatchObject({ status: 404, reason: "variant_not_found", details: { variant_id: "variant_nope" } })
+      })
+    })
+
     describe("refusals", () => {
       it("insufficient_points with points_missing; a switch on the reason narrows the details", async () => {
         const { sdk, loyalty } = await shopper(20)
@@ -261,6 +288,7 @@ medusaIntegrationTestRunner({
         const calls: [string, () => Promise<unknown>][] = [
           ["me", () => anonymous.me()],
           ["enroll", () => anonymous.enroll()],
+          ["updateMe", () => anonymous.updateMe({ birthday: null })],
           ["entries", () => anonymous.entries()],
           ["rewards", () => anonymous.rewards()],
           ["googleWalletLink", () => anonymous.googleWalletLink()],
@@ -288,6 +316,8 @@ medusaIntegrationTestRunner({
         expect(limit).toMatchObject({ status: 400, reason: "invalid_request", details: { field: "limit" } })
         const locale = await refusalOf(loyalty.enroll({ locale: "xx" as any }))
         expect(locale).toMatchObject({ reason: "invalid_request", details: { field: "locale" } })
+        const april31 = await refusalOf(loyalty.updateMe({ birthday: { month: 4, day: 31 } }))
+        expect(april31).toMatchObject({ status: 400, reason: "invalid_birthday", details: { month: 4, day: 31 } })
         expect((await loyalty.me()).account?.balance).toBe(300)
       })
 

@@ -1,6 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { LOYALTY_MODULE } from "../modules/loyalty"
 import { formatCardNumber } from "../modules/loyalty/lib/card-number"
+import type LoyaltyModuleService from "../modules/loyalty/service"
 
 /** The account fields every loyalty endpoint returns. */
 export const ACCOUNT_FIELDS = [
@@ -12,8 +14,12 @@ export const ACCOUNT_FIELDS = [
   "balance",
   "points_owed",
   "lifetime_earned",
+  "points_pending",
   "enrolled_at",
   "locale",
+  "tier_id",
+  "tier_reached_at",
+  "tier_below_since",
   "created_at",
   "updated_at",
 ]
@@ -26,6 +32,7 @@ export const SHOPPER_ENTRY_FIELDS = [
   "balance_after",
   "shortfall",
   "owed_change",
+  "pending_change",
   "source_type",
   "source_id",
   "reason",
@@ -123,6 +130,17 @@ export async function graphOne(scope: MedusaContainer, entity: string, fields: s
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity, fields, filters })
   return (data[0] as Row | undefined) ?? null
+}
+
+/**
+ * An account's pending order points (the program's pending period), per order, the soonest
+ * available first. An account without pending points costs no query.
+ */
+export async function pendingPoints(scope: MedusaContainer, account: Row) {
+  if (!account.points_pending) return []
+  const loyalty: LoyaltyModuleService = scope.resolve(LOYALTY_MODULE)
+  const rows = await loyalty.listPendingPoints(account.id)
+  return rows.map((r) => ({ points: r.points, order_id: r.order_id, available_at: r.available_at }))
 }
 
 /** The next points to expire on an account: the earliest expiry date and what expires then. */

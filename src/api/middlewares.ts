@@ -9,6 +9,7 @@ import { refuseLoyaltyCodesNotOnCart } from "./store/loyalty-codes-guard"
 import { retrieveTransformQueryConfig } from "@medusajs/medusa/api/store/carts/query-config"
 import { StoreGetCartsCart } from "@medusajs/medusa/api/store/carts/validators"
 import { StoreListRewards } from "./store/loyalty/rewards/validators"
+import { StoreLoyaltyPreview } from "./store/loyalty/preview/validators"
 import {
   AdminAdjustPoints,
   AdminEnrollCustomer,
@@ -20,10 +21,13 @@ import { AdminUpdateLoyaltyProgram } from "./admin/loyalty/program/validators"
 import { AdminCreateReward, AdminListRewards, AdminUpdateReward } from "./admin/loyalty/rewards/validators"
 import { StoreApplyRedemption } from "./store/carts/[id]/loyalty/redemptions/validators"
 import { StoreEnrollLoyalty } from "./store/loyalty/enroll/validators"
+import { StoreUpdateLoyaltyMe } from "./store/loyalty/me/validators"
 import { LedgerPageParams } from "./store/loyalty/me/entries/validators"
 import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
 import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewares"
+import { adminReferralMiddlewares } from "./admin/loyalty/referrals/middlewares"
+import { adminTierMiddlewares } from "./admin/loyalty/tiers/middlewares"
 import { adminTerminalMiddlewares } from "./admin/loyalty/terminal/middlewares"
 import { terminalMiddlewares } from "./terminal/middlewares"
 import { tillMiddlewares } from "./terminal/till-middlewares"
@@ -37,12 +41,31 @@ export default defineMiddlewares({
   routes: [
     {
       matcher: "/store/loyalty/*",
-      middlewares: [storeRefusalReasons, authenticate("customer", ["session", "bearer"])],
+      middlewares: [storeRefusalReasons],
+    },
+    {
+      // Every shopper route needs a signed-in customer but the earn preview (anonymous shoppers
+      // see the base rate). The match ends at "/store/loyalty", so Express runs it for the routes below.
+      matcher: /^\/store\/loyalty(?=\/(?!preview(?:\/|$)))/,
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/loyalty/preview",
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateQuery(StoreLoyaltyPreview, queryConfig),
+      ],
     },
     {
       method: ["GET"],
       matcher: "/store/loyalty/me",
       middlewares: [validateQuery(NoQuery, queryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/loyalty/me",
+      middlewares: [validateBody(StoreUpdateLoyaltyMe)],
     },
     {
       method: ["POST"],
@@ -142,6 +165,8 @@ export default defineMiddlewares({
     ...loyaltyWalletMiddlewares,
     ...emailAdminMiddlewares,
     ...adminRedemptionMiddlewares,
+    ...adminReferralMiddlewares,
+    ...adminTierMiddlewares,
     ...adminTerminalMiddlewares,
     ...terminalMiddlewares,
     ...tillMiddlewares,

@@ -20,8 +20,12 @@ import type {
   StoreLoyaltyEntriesQuery,
   StoreLoyaltyEntriesResponse,
   StoreLoyaltyMeResponse,
+  StoreLoyaltyPreviewQuery,
+  StoreLoyaltyPreviewResponse,
   StoreLoyaltyRewardsQuery,
   StoreLoyaltyRewardsResponse,
+  StoreLoyaltyUpdateMeBody,
+  StoreLoyaltyUpdateMeResponse,
   StoreRemoveRedemptionResponse,
 } from "./types"
 
@@ -46,6 +50,14 @@ export type {
   StoreLoyaltyMeResponse,
   StoreLoyaltyEnrollResponse,
   StoreLoyaltyEnrollBody,
+  StoreLoyaltyUpdateMeBody,
+  StoreLoyaltyUpdateMeResponse,
+  LoyaltyBirthday,
+  BirthdayBonusReason,
+  BirthdayBonusOutlook,
+  ReferralSignup,
+  ShopperTier,
+  TierProgress,
   ShopperLedgerEntry,
   StoreLoyaltyEntriesQuery,
   StoreLoyaltyEntriesResponse,
@@ -62,6 +74,9 @@ export type {
   StoreCartRedemptionsResponse,
   StoreApplyRedemptionResponse,
   StoreRemoveRedemptionResponse,
+  StoreLoyaltyPreviewQuery,
+  StoreLoyaltyPreviewResponse,
+  EarnPreviewSkipReason,
 } from "./types"
 
 export type ApplyRewardOptions = RewardFlowRequestOptions & {
@@ -74,6 +89,8 @@ export interface RewardFlowClient {
   me(options?: RewardFlowRequestOptions): Promise<StoreLoyaltyMeResponse>
   /** `POST /store/loyalty/enroll`: joins the program (201), or answers the account as it is (200). */
   enroll(body?: StoreLoyaltyEnrollBody, options?: RewardFlowRequestOptions): Promise<StoreLoyaltyEnrollResponse>
+  /** `POST /store/loyalty/me`: sets the shopper's birthday (null removes it); answers the account like `me()`. */
+  updateMe(body: StoreLoyaltyUpdateMeBody, options?: RewardFlowRequestOptions): Promise<StoreLoyaltyUpdateMeResponse>
   /** `GET /store/loyalty/me/entries`: the points history, newest first. */
   entries(query?: StoreLoyaltyEntriesQuery, options?: RewardFlowRequestOptions): Promise<StoreLoyaltyEntriesResponse>
   /** `GET /store/loyalty/rewards?cart_id=`: the rewards, each checked against the cart (`on_cart`). */
@@ -83,6 +100,8 @@ export interface RewardFlowClient {
   rewards(query?: StoreLoyaltyRewardsQuery, options?: RewardFlowRequestOptions): Promise<StoreLoyaltyRewardsResponse | StoreLoyaltyCartRewardsResponse>
   /** `GET /store/loyalty/me/wallet/google`: the "Add to Google Wallet" link of the shopper's card. */
   googleWalletLink(options?: RewardFlowRequestOptions): Promise<StoreGoogleWalletLinkResponse>
+  /** `GET /store/loyalty/preview`: the points a cart or a variant would earn now ("You'll earn 120 points"); works without a signed-in shopper (base rate). */
+  preview(query: StoreLoyaltyPreviewQuery, options?: RewardFlowRequestOptions): Promise<StoreLoyaltyPreviewResponse>
   /** `GET /store/carts/:id/loyalty/redemptions`: the shopper's redemptions on the cart, the cart, the balance. */
   cartRedemptions(cartId: string, options?: RewardFlowRequestOptions): Promise<StoreCartRedemptionsResponse>
   /** `POST /store/carts/:id/loyalty/redemptions`: spends points on the cart (a reward, or points as money). */
@@ -111,12 +130,16 @@ export function rewardflow(sdk: RewardFlowSdk): RewardFlowClient {
     enroll: (body, options) =>
       send(sdk, "/store/loyalty/enroll", { ...options, method: "POST", body: { ...body } }),
 
+    updateMe: (body, options) => send(sdk, "/store/loyalty/me", { ...options, method: "POST", body: { ...body } }),
+
     entries: (query, options) => get("/store/loyalty/me/entries", defined(query), options),
 
     rewards: ((query?: StoreLoyaltyRewardsQuery, options?: RewardFlowRequestOptions) =>
       get("/store/loyalty/rewards", defined(query), options)) as RewardFlowClient["rewards"],
 
     googleWalletLink: (options) => get("/store/loyalty/me/wallet/google", undefined, options),
+
+    preview: (query, options) => get("/store/loyalty/preview", defined(query), options),
 
     cartRedemptions: (cartId, options) => get(`/store/carts/${segment(cartId)}/loyalty/redemptions`, undefined, options),
 

@@ -17,6 +17,7 @@ export const REWARDFLOW_REASONS = [
   "idempotency_key_reused",
   "cart_not_found",
   "cart_completed",
+  "variant_not_found",
   "reward_not_found",
   "reward_not_available",
   "reward_already_applied",
@@ -42,6 +43,7 @@ export const REWARDFLOW_REASONS = [
   "manager_approval_required",
   "void_window_passed",
   "wallet_not_configured",
+  "invalid_birthday",
   "conflict",
   "not_found",
   "not_allowed",
@@ -72,6 +74,8 @@ export interface RewardFlowReasonDetails {
   cart_not_found: { cart_id: string }
   /** The cart became an order: its rewards are part of the order. */
   cart_completed: { cart_id: string; order_id: string | null }
+  /** No such product variant, or its product is not published. */
+  variant_not_found: { variant_id: string }
   /** No such reward in this program. */
   reward_not_found: { reward_id: string }
   /** The reward is inactive, not started yet or over. */
@@ -122,6 +126,8 @@ export interface RewardFlowReasonDetails {
   void_window_passed: { awarded_at: string }
   /** The store has not set up Google Wallet. */
   wallet_not_configured: Empty
+  /** The birthday names a day its month does not have (29 February is allowed). */
+  invalid_birthday: { month: number; day: number }
   /** The request conflicted with another one; the message says what to do. */
   conflict: Empty
   /** What the request names does not exist. */
@@ -141,6 +147,7 @@ export const REWARDFLOW_REASON_FIELDS: { readonly [R in RewardFlowReason]: reado
   idempotency_key_reused: ["idempotency_key"],
   cart_not_found: ["cart_id"],
   cart_completed: ["cart_id", "order_id"],
+  variant_not_found: ["variant_id"],
   reward_not_found: ["reward_id"],
   reward_not_available: ["reward_id", "starts_at", "ends_at"],
   reward_already_applied: ["reward_id"],
@@ -166,6 +173,7 @@ export const REWARDFLOW_REASON_FIELDS: { readonly [R in RewardFlowReason]: reado
   manager_approval_required: ["limit", "points"],
   void_window_passed: ["awarded_at"],
   wallet_not_configured: [],
+  invalid_birthday: ["month", "day"],
   conflict: [],
   not_found: [],
   not_allowed: [],

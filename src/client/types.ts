@@ -18,8 +18,14 @@ export type LedgerEntryType =
   | "transfer"
   | "debt"
   | "debt_paid"
+  /** Once a year on the member's birthday. */
+  | "birthday_bonus"
+  /** A referral's bonus, to the referrer or to the referred friend. */
+  | "referral_bonus"
+  /** An order's pending points becoming spendable. */
+  | "mature"
 
-export type LedgerSourceType = "order" | "return" | "redemption" | "admin" | "terminal" | "job" | "enrollment"
+export type LedgerSourceType = "order" | "return" | "redemption" | "admin" | "terminal" | "job" | "enrollment" | "birthday" | "referral"
 
 export type RewardType = "fixed_amount" | "percentage" | "free_shipping" | "free_product"
 
@@ -70,12 +76,80 @@ export type LoyaltyAccount = {
   /** Points a clawback could not take, paid from the next points. */
   points_owed: number
   lifetime_earned: number
+  /** Order points of the program's pending period: not spendable yet, shown apart from the balance. */
+  points_pending: number
   enrolled_at: IsoDate
   locale: RewardFlowLocale | null
   created_at: IsoDate
   updated_at: IsoDate
   /** The next points to expire: the earliest date and how many expire then. */
   next_expiry: { points: number; expires_at: IsoDate } | null
+  /** The pending points per order, the soonest available first (empty when none). */
+  pending: { points: number; order_id: string; available_at: IsoDate }[]
+  /** The member's birthday (month 1-12, day), or null. */
+  birthday: LoyaltyBirthday | null
+  /** The next birthday bonus and whether it pays (as things stand). */
+  birthday_bonus: BirthdayBonusOutlook
+  /** The member's code to share; a new customer who enrolls with it and keeps a first order earns both their bonus. */
+  referral_code: string
+  /** The storefront link carrying the code (`?ref=CODE`); null when the store has not configured its URL. */
+  referral_link: string | null
+  /** Friends referred: `signed_up` (not refused) = `pending` (waiting for a first order kept) + `rewarded`. */
+  referrals: { signed_up: number; pending: number; rewarded: number }
+  /** The member's tier id (null: below every tier), since when they hold it, and since when they are below its threshold. */
+  tier_id: string | null
+  tier_reached_at: IsoDate | null
+  tier_below_since: IsoDate | null
+  /** The member's VIP tier (name and perks in the request's locale), or null below every tier. */
+  tier: ShopperTier | null
+  tier_progress: TierProgress
+}
+
+/** A VIP tier as a member sees it. */
+export type ShopperTier = {
+  id: string
+  name: string
+  perks: string | null
+  /** Earn multiplier, e.g. 1.5 (two decimals at most). */
+  multiplier: number
+  /** #RRGGBB, or null. */
+  color: string | null
+  /** Points earned (or money spent, in the tier currency's major units) over the period that reach it. */
+  threshold: number
+}
+
+/** What the member's tier counts now, and what is missing to the next one. */
+export type TierProgress = {
+  basis: "points_earned" | "money_spent"
+  period: "rolling_12_months" | "calendar_year"
+  /** Points earned (or money spent, whole major units) over the period, up to now. */
+  value: number
+  next_tier: { id: string; name: string; threshold: number } | null
+  /** What is missing to the next tier (0 once reached); null at the top tier. */
+  to_next: number | null
+  /** Since when the member is below their tier's threshold (the grace period), or null. */
+  below_since: IsoDate | null
+  /** When the grace period ends: the member moves down then if still below. */
+  grace_ends_at: IsoDate | null
+}
+
+export type LoyaltyBirthday = { month: number; day: number }
+
+/** Why the next birthday pays no bonus. */
+export type BirthdayBonusReason = "no_birthday" | "bonus_off" | "program_paused" | "account_blocked" | "set_recently" | "changed_recently"
+
+export type BirthdayBonusOutlook = {
+  /** The next day a bonus can fall on, YYYY-MM-DD in the program's time zone (29 February: 28 February in a common year); null without a birthday. */
+  next_on: string | null
+  eligible: boolean
+  reason: BirthdayBonusReason | null
+}
+
+/** What became of a referral code given at enrollment. */
+export type ReferralSignup = {
+  status: "signed_up" | "qualified" | "rewarded" | "refused"
+  /** Why it earns nothing (null when it may). */
+  reason: "self_referral" | "existing_customer" | "weekly_limit" | "unknown_code" | null
 }
 
 /** `GET /store/loyalty/me` */
@@ -84,9 +158,22 @@ export type StoreLoyaltyMeResponse =
   | { enrolled: false; account: null; program: ShopperProgram }
 
 /** `POST /store/loyalty/enroll` (201 the first time, 200 when already a member: same body). */
-export type StoreLoyaltyEnrollResponse = Extract<StoreLoyaltyMeResponse, { enrolled: true }>
+export type StoreLoyaltyEnrollResponse = Extract<StoreLoyaltyMeResponse, { enrolled: true }> & {
+  /** Set when the body carried a `referral_code` (null otherwise). */
+  referral: ReferralSignup | null
+}
 
-export type StoreLoyaltyEnrollBody = { locale?: RewardFlowLocale }
+export type StoreLoyaltyEnrollBody = {
+  locale?: RewardFlowLocale
+  /** A member's referral code (from their link `?ref=CODE`); an unknown one does not stop the enrollment. */
+  referral_code?: string
+}
+
+/** `POST /store/loyalty/me`: the birthday (null removes it). */
+export type StoreLoyaltyUpdateMeBody = { birthday?: LoyaltyBirthday | null }
+
+/** `POST /store/loyalty/me` answers like `GET /store/loyalty/me` (always a member). */
+export type StoreLoyaltyUpdateMeResponse = Extract<StoreLoyaltyMeResponse, { enrolled: true }>
 
 /** One change of points as the shopper sees it. */
 export type ShopperLedgerEntry = {
@@ -99,6 +186,8 @@ export type ShopperLedgerEntry = {
   shortfall: number
   /** Change of the points owed. */
   owed_change: number
+  /** Change of the pending points (an order's points during the pending period; `mature`: -N as they become spendable). */
+  pending_change: number
   source_type: LedgerSourceType
   source_id: string | null
   reason: string | null
@@ -261,4 +350,49 @@ export type StoreRemoveRedemptionResponse = {
   redemption: StoreRedemption
   cart: HttpTypes.StoreCart
   balance: number
+}
+
+/** `GET /store/loyalty/preview`: exactly one of `cart_id`, or `variant_id` (with `quantity`, and `region_id` or `currency_code` for its price). */
+export type StoreLoyaltyPreviewQuery =
+  | { cart_id: string; variant_id?: never; quantity?: never; region_id?: never; currency_code?: never; country_code?: never }
+  | {
+      variant_id: string
+      /** 1-1000, default 1. */
+      quantity?: number
+      /** The variant's price in this region (its currency; its only country's taxes unless `country_code`). */
+      region_id?: string
+      /** The variant's price in this currency (not with `region_id`); default: the store's default currency. */
+      currency_code?: string
+      /** Whose taxes apply to the price (default: the region's only country; none: the price as stored). */
+      country_code?: string
+      cart_id?: never
+    }
+
+/** Why a preview earns nothing, as the award would decide it. */
+export type EarnPreviewSkipReason = "program_paused" | "sales_channel_not_enabled" | "currency_not_earning" | "account_blocked" | "no_price"
+
+/** `GET /store/loyalty/preview`: the points the cart or the variant would earn now for this shopper. */
+export type StoreLoyaltyPreviewResponse = {
+  preview: {
+    basis: "cart" | "variant"
+    cart_id?: string
+    variant_id?: string
+    quantity?: number
+    points: number
+    currency_code: string
+    /** The amount that earns, major units as a decimal string. */
+    amount_counted: string
+    /** The tier multiplier applied, e.g. "1.5" ("1": no tier, not a member, anonymous). */
+    multiplier: string
+    tier_id: string | null
+    rate: EarnRate | null
+    rounding: "floor" | "nearest"
+    count_shipping: boolean
+    count_taxes: boolean
+    /** The order's points stay pending this many days (null: spendable at once). */
+    pending_days: number | null
+    /** False for an anonymous shopper or a non-member: `points` is then at the base rate. */
+    enrolled: boolean
+    skip_reason: EarnPreviewSkipReason | null
+  }
 }

@@ -5,7 +5,7 @@ import type LoyaltyMessagingModuleService from "../modules/loyalty-messaging/ser
 import { SEED_TEMPLATES } from "../modules/loyalty-messaging/templates"
 
 /**
- * Seeds the five loyalty email templates in en, fr, de and lb. Medusa runs it once with
+ * Seeds the loyalty email templates (eight, see SEED_TEMPLATES) in en, fr, de and lb. Medusa runs it once with
  * `medusa db:migrate`. Only missing (key, locale) pairs are created: a template that already
  * exists, edited by a merchant or not, is never overwritten.
  */

@@ -5,9 +5,14 @@
 export const LoyaltyEvents = {
   /** { id: account_id, customer_id, program_id } */
   ACCOUNT_ENROLLED: "loyalty.account_enrolled",
-  /** { id: entry_id, account_id, customer_id, points, balance, type: "earn" | "welcome_bonus", order_id? } */
+  /**
+   * { id: entry_id, account_id, customer_id, points, balance, type: "earn" | "welcome_bonus" | "mature" | "birthday_bonus" | "referral_bonus", order_id?, referral_id? }:
+   * spendable points credited (`mature`: an order's pending points became spendable)
+   */
   POINTS_EARNED: "loyalty.points_earned",
-  /** { id: entry_id, account_id, customer_id, points, shortfall, balance, order_id? } */
+  /** { id: entry_id, account_id, customer_id, points, available_at, order_id }: order points written as pending (not spendable before available_at) */
+  POINTS_PENDING: "loyalty.points_pending",
+  /** { id: entry_id, account_id, customer_id, points, shortfall, pending_change, balance, order_id? } */
   POINTS_REVERSED: "loyalty.points_reversed",
   /** { id: entry_id, account_id, customer_id, points, balance, user_id } */
   POINTS_ADJUSTED: "loyalty.points_adjusted",
@@ -33,6 +38,11 @@ export const LoyaltyEvents = {
    * reservations on it.
    */
   CART_CODES_REMOVED: "loyalty.cart_codes_removed",
+  /**
+   * { id: account_id, customer_id, from_tier_id, to_tier_id, direction: "up" | "down", change_id, qualifying_value }:
+   * a member moved to another tier (null: below every tier); once per move
+   */
+  TIER_CHANGED: "loyalty.tier_changed",
 } as const
 
 /** Every event after which an account's balance may differ (Wallet pass sync listens to these). */

@@ -89,6 +89,12 @@ export type RewardFlowOptions = {
    * Example: `{ provider: "smtp", host: "smtp.example.lu", port: 587, user: "loyalty", from: "loyalty@shop.lu" }`
    */
   email?: import("../loyalty-messaging/types").LoyaltyEmailOptions
+  /**
+   * The storefront's address, where a member's referral link points (`<storefrontUrl>?ref=CODE`):
+   * an http(s) URL, e.g. "https://shop.example.lu". Env REWARDFLOW_STOREFRONT_URL.
+   * Default: none (`referral_link` is null; the code still works).
+   */
+  storefrontUrl?: string
 }
 
 const LOCALES = ["en", "fr", "de", "lb"]
@@ -178,7 +184,7 @@ export function tillLimitsFromOptions(options: (RewardFlowOptions & { terminal?:
 }
 
 /** The plugin's top-level options; each module checks its own part, this catches the typos. */
-const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet", "terminal"]
+const TOP_LEVEL_OPTIONS = ["encryptionKey", "defaultProgram", "redemption", "email", "googleWallet", "terminal", "storefrontUrl"]
 /** Keys Medusa itself adds to every module's options. */
 const MEDUSA_OPTIONS = ["database"]
 
@@ -188,5 +194,29 @@ export function assertKnownOptions(options: RewardFlowOptions | undefined) {
   if (typeof options !== "object" || Array.isArray(options)) fail("(options)", "must be an object")
   for (const key of Object.keys(options)) {
     if (!TOP_LEVEL_OPTIONS.includes(key) && !MEDUSA_OPTIONS.includes(key)) fail(key, `is unknown (known: ${TOP_LEVEL_OPTIONS.join(", ")})`)
+  }
+}
+
+const isHttpUrl = (value: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Validates `storefrontUrl` at boot. Returns a reader of the effective value: the option, else
+ * env REWARDFLOW_STOREFRONT_URL (read when asked, ignored unless an http(s) URL), else null.
+ */
+export function storefrontUrlFromOptions(options: RewardFlowOptions | undefined): () => string | null {
+  const option = options?.storefrontUrl
+  if (option !== undefined && (typeof option !== "string" || !isHttpUrl(option.trim()))) {
+    fail("storefrontUrl", `must be an http(s) URL such as "https://shop.example.lu", got ${JSON.stringify(option)}`)
+  }
+  return () => {
+    if (option) return option.trim()
+    const env = process.env.REWARDFLOW_STOREFRONT_URL?.trim()
+    return env && isHttpUrl(env) ? env : null
   }
 }

@@ -8,7 +8,11 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { generateCardNumber } from "./lib/card-number"
-import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, tillLimitsFromOptions, type RewardFlowOptions } from "./options"
+import { generateReferralCode, referralLink, type ReferralDecision, type ReferralStatus } from "./lib/referral"
+import type { Birthday } from "./lib/birthday"
+import { BirthdayStore, paidBirthdayYears, type BirthdayBonusResult, type SetBirthdayResult } from "./lib/ledger/birthday-store"
+import { ReferralStore, type ReferralRow, type SettleReferralResult } from "./lib/ledger/referral-store"
+import { assertKnownOptions, defaultProgramFromOptions, redemptionSettingsFromOptions, storefrontUrlFromOptions, tillLimitsFromOptions, type RewardFlowOptions } from "./options"
 import { ExpiryStore } from "./lib/ledger/expiry-store"
 import { followKey, LedgerKernel } from "./lib/ledger/kernel"
 import { LedgerStore } from "./lib/ledger/ledger-store"
@@ -21,7 +25,19 @@ import {
   type SettleOrderPointsResult,
 } from "./lib/ledger/order-points-store"
 import { RebuildStore } from "./lib/ledger/rebuild-store"
+import {
+  type EvaluateTierInput,
+  orderBasesSince,
+  pointsEarnedSince,
+  tierCandidates,
+  type TierEvaluation,
+  type TierFields,
+  TierStore,
+} from "./lib/ledger/tier-store"
+import { tierWindow } from "./lib/tiers"
+import { PendingStore, type PendingOrderPoints } from "./lib/ledger/pending-store"
 import { rewardUses } from "./lib/reward-uses"
+import { readEarnPreviewContext, type EarnPreviewContext } from "./lib/earn-preview"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
 import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Referral, Reward, RewardReadyNotice, Tier, TierChange } from "./models"
@@ -46,9 +62,10 @@ const DEFAULT_PROGRAM_LOCK = "rewardflow:default-program"
  * JSON columns an update replaces whole. The generated update merges JSON objects key by key,
  * so a locale or currency a merchant removed would survive; these are settings, not metadata.
  */
-const REPLACED_JSON: Record<"loyalty_reward" | "loyalty_program", string[]> = {
+const REPLACED_JSON: Record<"loyalty_reward" | "loyalty_program" | "loyalty_tier", string[]> = {
   loyalty_reward: ["name", "description", "amounts", "max_discount", "min_subtotal"],
   loyalty_program: ["earn_rates", "points_as_money"],
+  loyalty_tier: ["name", "perks"],
 }
 
 /** Account fields a caller may change; balance, points owed and lifetime points move with the ledger only. */
@@ -89,6 +106,7 @@ export default class LoyaltyModuleService extends MedusaService({
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>
   protected readonly tillLimits_: ReturnType<typeof tillLimitsFromOptions>
+  protected readonly storefrontUrl_: ReturnType<typeof storefrontUrlFromOptions>
 
   constructor(container: Record<string, unknown>, options: RewardFlowOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -98,6 +116,7 @@ export default class LoyaltyModuleService extends MedusaService({
     this.defaultProgram_ = defaultProgramFromOptions(options)
     this.redemptionSettings_ = redemptionSettingsFromOptions(options)
     this.tillLimits_ = tillLimitsFromOptions(options as any)
+    this.storefrontUrl_ = storefrontUrlFromOptions(options)
   }
 
   /** Redemption settings from the plugin options, with defaults. */
@@ -142,8 +161,8 @@ export default class LoyaltyModuleService extends MedusaService({
       try {
         return await this.enroll_(input, sharedContext)
       } catch (e) {
-        // A card number collision (1 in 10^14) is retried with a new number.
-        if (attempt < 3 && LedgerKernel.isUniqueViolation(e, "card_number")) continue
+        // A card number or referral code collision (1 in 10^14, 10^11) is retried with a new one.
+        if (attempt < 3 && (LedgerKernel.isUniqueViolation(e, "card_number") || LedgerKernel.isUniqueViolation(e, "referral_code"))) continue
         throw e
       }
     }
@@ -161,6 +180,7 @@ export default class LoyaltyModuleService extends MedusaService({
       customer_id: input.customer_id,
       card_number: generateCardNumber(),
       locale: input.locale ?? null,
+      referral_code: generateReferralCode(),
     })
     let welcome_bonus: LedgerChangeResult | null = null
     if (created && program.welcome_bonus_points > 0) {
@@ -175,7 +195,18 @@ export default class LoyaltyModuleService extends MedusaService({
         reason: "Welcome bonus",
       })
     }
-    return { account_id, created, welcome_bonus }
+    const referral = input.referral
+      ? await new ReferralStore(LedgerKernel.knexOf(sharedContext)).recordSignup({
+          program_id: program.id,
+          referee_customer_id: input.customer_id,
+          referee_account_id: account_id,
+          account_existed: !created,
+          facts: input.referral,
+          // A workflow may hand the time over serialized.
+          now: input.now ? new Date(input.now) : new Date(),
+        })
+      : null
+    return { account_id, created, welcome_bonus, referral }
   }
 
   /** Adds points (earn, welcome bonus, positive adjustment). Idempotent on the key. */
@@ -488,6 +519,51 @@ export default class LoyaltyModuleService extends MedusaService({
     return await this.retrieveLoyaltyProgram(id, {}, sharedContext)
   }
 
+  // --- tiers admin ---
+
+  /** Updates a tier; its per-locale `name` and `perks` are replaced, not merged. */
+  @InjectTransactionManager()
+  async updateTier(id: string, data: Record<string, unknown>, @MedusaContext() sharedContext: Context = {}) {
+    await this.replaceJsonColumns_("loyalty_tier", id, data, sharedContext)
+    const rest = omitKeys(data, REPLACED_JSON.loyalty_tier)
+    if (Object.keys(rest).length) await this.updateLoyaltyTiers({ id, ...rest } as any, sharedContext)
+    return await this.retrieveLoyaltyTier(id, {}, sharedContext)
+  }
+
+  /** How many accounts of a program hold each tier (one grouped count; a tier nobody holds is absent). */
+  @InjectManager()
+  async countTierMembers(programId: string, @MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const rows: { tier_id: string; members: string | number }[] = await LedgerKernel.readerOf(sharedContext)(TABLES.account)
+      .where({ program_id: programId })
+      .whereNotNull("tier_id")
+      .whereNull("deleted_at")
+      .groupBy("tier_id")
+      .select("tier_id")
+      .count("* as members")
+    return Object.fromEntries(rows.map((r) => [r.tier_id, Number(r.members)]))
+  }
+
+  /**
+   * Soft-deletes a tier nobody holds. Members are moved by the tier rules only, so a tier that
+   * members hold is refused (CONFLICT, `reason: "tier_in_use"`, `details.member_count`). The tier
+   * row is locked first: a rule that takes it FOR SHARE before assigning it cannot slip in.
+   */
+  @InjectTransactionManager()
+  async deleteTier(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const knex = LedgerKernel.knexOf(sharedContext)
+    const tier = await knex(TABLES.tier).where({ id }).whereNull("deleted_at").forUpdate().first("id", "name")
+    if (!tier) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${id} was not found`)
+    const [{ members }] = await knex(TABLES.account).where({ tier_id: id }).whereNull("deleted_at").count("* as members")
+    const count = Number(members)
+    if (count > 0) {
+      throw Object.assign(
+        new MedusaError(MedusaError.Types.CONFLICT, `Tier ${tier.name?.en ?? id} is held by ${count} member${count === 1 ? "" : "s"}: it can be deleted once nobody holds it`),
+        { reason: "tier_in_use", details: { member_count: count } }
+      )
+    }
+    await this.softDeleteLoyaltyTiers([id], {}, sharedContext)
+  }
+
   protected async replaceJsonColumns_(
     table: keyof typeof REPLACED_JSON,
     id: string,
@@ -500,13 +576,14 @@ export default class LoyaltyModuleService extends MedusaService({
     const row = Object.fromEntries(columns.map((c) => [c, data[c] === null ? null : JSON.stringify(data[c])]))
     const updated = await knex(table).where({ id }).whereNull("deleted_at").update({ ...row, updated_at: new Date() })
     if (!updated) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `${table === "loyalty_reward" ? "Reward" : "Loyalty program"} ${id} was not found`)
+      const what = { loyalty_reward: "Reward", loyalty_program: "Loyalty program", loyalty_tier: "Tier" }[table]
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `${what} ${id} was not found`)
     }
   }
 
   /**
-   * Checks every account against its entries: cached balance, points owed and lifetime points
-   * against the sums of its entries, its lots against the entries that used and restored them.
+   * Checks every account against its entries: cached balance, points owed, lifetime points and
+   * pending points against the sums of its entries, its lots against the entries that used and restored them.
    * With `fix`, rewrites each drifted account (caches and lots) from its entries while holding
    * the account's lock, re-reading under it; drift the entries themselves cannot explain is
    * reported in `unrepairable` and left alone.
@@ -527,6 +604,186 @@ export default class LoyaltyModuleService extends MedusaService({
       }
     }
     return { accounts_checked, drift, fixed: fix && drift.length > unrepairable.length, unrepairable }
+  }
+
+  // --- pending points ---
+
+  /**
+   * Makes an order's pending points spendable once its pending period is over (`available_at`
+   * <= `now`): one `mature` entry (keyed `mature:order:<order_id>`) that creates the lot and pays
+   * any debt first. Null when nothing is due or it was done already.
+   */
+  @InjectTransactionManager()
+  async maturePendingOrderPoints(
+    input: { account_id: string; order_id: string; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerChangeResult | null> {
+    return await new PendingStore(LedgerKernel.knexOf(sharedContext)).matureOrder({ ...input, now: input.now ?? new Date() })
+  }
+
+  /** Orders whose pending points are due at `now`, the longest due first (for the maturation job). A read. */
+  @InjectManager()
+  async listDuePendingOrders(now: Date = new Date(), limit = 500, @MedusaContext() sharedContext: Context = {}): Promise<PendingOrderPoints[]> {
+    return await PendingStore.due(LedgerKernel.readerOf(sharedContext), now, limit)
+  }
+
+  /** An account's pending points per order (points, order_id, available_at), the soonest first. A read. */
+  @InjectManager()
+  async listPendingPoints(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<PendingOrderPoints[]> {
+    return await PendingStore.ofAccount(LedgerKernel.readerOf(sharedContext), accountId)
+  }
+
+  // --- VIP tiers ---
+
+  /**
+   * Evaluates a member's tier under the account lock (see decideTier): an upgrade at once, the
+   * grace period started or ended, a downgrade once the grace period is over. A move writes a
+   * `loyalty_tier_change` row and sets `tier_id`; two evaluations at once write it once (the
+   * second finds the member moved). `money_spent` is required for programs counting money spent.
+   */
+  @InjectTransactionManager()
+  async evaluateTier(accountId: string, input: EvaluateTierInput, @MedusaContext() sharedContext: Context = {}): Promise<TierEvaluation> {
+    return await new TierStore(LedgerKernel.knexOf(sharedContext)).evaluate(accountId, input)
+  }
+
+  /** Undoes an evaluation (workflow compensation) unless the account's tier moved again since. */
+  @InjectTransactionManager()
+  async revertTierEvaluation(
+    input: { account_id: string; change_id: string | null; before: TierFields; after: TierFields },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return await new TierStore(LedgerKernel.knexOf(sharedContext)).revert(input)
+  }
+
+  /** Points an account earned from `since` on (what points_earned tiers count). A read. */
+  @InjectManager()
+  async retrieveTierPointsEarned(accountId: string, since: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return await pointsEarnedSince(LedgerKernel.readerOf(sharedContext), accountId, since)
+  }
+
+  /** The orders an account earned on from `since` on, each with its earning basis (what money_spent tiers count). A read. */
+  @InjectManager()
+  async listTierOrderBases(accountId: string, since: Date, @MedusaContext() sharedContext: Context = {}) {
+    return await orderBasesSince(LedgerKernel.readerOf(sharedContext), accountId, since)
+  }
+
+  /** Accounts the daily tier evaluation looks at (see tierCandidates), `limit` at a time after `after`. A read. */
+  @InjectManager()
+  async listTierEvaluationCandidates(
+    input: { program_id: string; now: Date; after?: string; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const knex = LedgerKernel.readerOf(sharedContext)
+    const program = await knex(TABLES.program).where({ id: input.program_id }).first("tier_basis", "tier_period", "time_zone")
+    if (!program) return []
+    const [lowest] = await knex(TABLES.tier).where({ program_id: input.program_id }).whereNull("deleted_at").min({ threshold: "threshold" })
+    return await tierCandidates(knex, {
+      program_id: input.program_id,
+      basis: program.tier_basis,
+      since: tierWindow(program.tier_period, input.now, program.time_zone).start,
+      lowest: lowest?.threshold ?? null,
+      after: input.after ?? "",
+      limit: input.limit ?? 200,
+    })
+  }
+
+  // --- birthday and referral bonuses ---
+
+  /**
+   * Sets the member's birthday (month and day; 29 February allowed), or removes it with null,
+   * under the account lock. The first one given stamps `birthday_set_at`, any later change or
+   * removal `birthday_changed_at` (the bonus rules read both); the same date again changes
+   * nothing. A day the month does not have is refused (`invalid_birthday`).
+   */
+  @InjectTransactionManager()
+  async setBirthday(
+    accountId: string,
+    birthday: Birthday | null,
+    { now = new Date(), actor }: { now?: Date; actor?: LedgerActor } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SetBirthdayResult> {
+    return await new BirthdayStore(LedgerKernel.knexOf(sharedContext)).setBirthday(accountId, birthday, { now, actor })
+  }
+
+  /**
+   * Pays the birthday bonus when `now` is the member's birthday in the program's time zone and
+   * the rules allow it (see BirthdayStore.payBirthdayBonus); keyed `birthday:<account_id>:<year>`.
+   */
+  @InjectTransactionManager()
+  async payBirthdayBonus(accountId: string, { now = new Date() }: { now?: Date } = {}, @MedusaContext() sharedContext: Context = {}): Promise<BirthdayBonusResult> {
+    return await new BirthdayStore(LedgerKernel.knexOf(sharedContext)).payBirthdayBonus(accountId, now)
+  }
+
+  /** Active accounts of the program whose birthday bonus falls due on `now`'s day and is unpaid, by id after `after`. A read. */
+  @InjectManager()
+  async listBirthdayBonusesDue(
+    input: { program_id: string; time_zone: string; now: Date; after?: string | null; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await BirthdayStore.dueToday(LedgerKernel.readerOf(sharedContext), { ...input, after: input.after ?? null, limit: input.limit ?? 500 })
+  }
+
+  /** The years the member's birthday bonus was paid. A read. */
+  @InjectManager()
+  async listPaidBirthdayYears(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<number[]> {
+    return await paidBirthdayYears(LedgerKernel.readerOf(sharedContext), accountId)
+  }
+
+  /** The member's referral code, made now for a member enrolled before codes existed. */
+  @InjectTransactionManager()
+  async ensureReferralCode(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    return await new ReferralStore(LedgerKernel.knexOf(sharedContext)).ensureCode(accountId)
+  }
+
+  /** The storefront link carrying a code (`?ref=CODE`), or null when no storefront URL is configured. */
+  referralLinkFor(code: string | null | undefined): string | null {
+    return referralLink(this.storefrontUrl_(), code)
+  }
+
+  /**
+   * Applies what the referee's orders say (decideReferral) to an open referral, under its row
+   * lock; a `reward` pays both sides once (`referral:<id>:referrer` / `:referee`).
+   */
+  @InjectTransactionManager()
+  async settleReferral(
+    input: { referral_id: string; decision: ReferralDecision; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SettleReferralResult> {
+    return await new ReferralStore(LedgerKernel.knexOf(sharedContext)).settle({ ...input, now: input.now ?? new Date() })
+  }
+
+  /** Undoes a settlement a workflow could not finish (its compensation): bonuses taken back, the referral as it was. */
+  @InjectTransactionManager()
+  async revertReferralSettlement(input: { previous: ReferralRow; entry_ids: string[] }, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await new ReferralStore(LedgerKernel.knexOf(sharedContext)).revert(input)
+  }
+
+  /** The referrals a member made, by status. A read. */
+  @InjectManager()
+  async countReferrals(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<Record<ReferralStatus, number>> {
+    return await ReferralStore.countsOf(LedgerKernel.readerOf(sharedContext), accountId)
+  }
+
+  /** Ids of open referrals (signed up or qualified), by id after `after`, for the referral job. A read. */
+  @InjectManager()
+  async listOpenReferralIds(input: { after?: string | null; limit?: number } = {}, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return await ReferralStore.open(LedgerKernel.readerOf(sharedContext), input.after ?? null, input.limit ?? 100)
+  }
+
+  // --- earn preview ---
+
+  /**
+   * What the earn preview reads of the loyalty module: the program, the customer's account and
+   * its tier, in one SQL statement, outside any transaction (null customer: an anonymous shopper).
+   * Only the very first call of a fresh install writes: it creates the program, as the award would.
+   */
+  @InjectManager()
+  async previewContext(customerId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<EarnPreviewContext> {
+    const read = () => readEarnPreviewContext(LedgerKernel.readerOf(sharedContext), customerId)
+    const found = await read()
+    if (found) return found
+    await this.getOrCreateDefaultProgram()
+    return (await read())!
   }
 
   protected ledger_(sharedContext: Context) {
@@ -553,6 +810,13 @@ export default class LoyaltyModuleService extends MedusaService({
   readonly createLoyaltyRewardReadyNotices = refuser("createLoyaltyRewardReadyNotices", "use claimRewardReadyNotices")
   readonly updateLoyaltyRewardReadyNotices = refuser("updateLoyaltyRewardReadyNotices", "use claimRewardReadyNotices")
   readonly deleteLoyaltyRewardReadyNotices = refuser("deleteLoyaltyRewardReadyNotices", "use releaseRewardReadyNotices")
+  // A member's tier history is written by evaluateTier only, with the move it records.
+  readonly createLoyaltyTierChanges = refuser("createLoyaltyTierChanges", "tiers move through evaluateTier (evaluateLoyaltyTierWorkflow)")
+  readonly updateLoyaltyTierChanges = refuser("updateLoyaltyTierChanges", "the tier history is append-only")
+  readonly deleteLoyaltyTierChanges = refuser("deleteLoyaltyTierChanges", "the tier history is append-only")
+  readonly softDeleteLoyaltyTierChanges = refuser("softDeleteLoyaltyTierChanges", "the tier history is append-only")
+  readonly createLoyaltyReferrals = refuser("createLoyaltyReferrals", "a referral is recorded by enroll with a referral code")
+  readonly updateLoyaltyReferrals = refuser("updateLoyaltyReferrals", "a referral moves with settleReferral (the referral job)")
   readonly createLoyaltyAccounts = refuser("createLoyaltyAccounts", "use enroll (enrollCustomerWorkflow)")
   readonly deleteLoyaltyAccounts = refuser("deleteLoyaltyAccounts", "block the account instead; its ledger stays")
   readonly softDeleteLoyaltyAccounts = refuser("softDeleteLoyaltyAccounts", "block the account instead; its ledger stays")

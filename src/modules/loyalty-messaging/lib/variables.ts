@@ -6,6 +6,9 @@ export const TEMPLATE_KEYS = [
   "loyalty_points_earned",
   "loyalty_reward_ready",
   "loyalty_points_expiring",
+  "loyalty_tier_changed",
+  "loyalty_birthday_bonus",
+  "loyalty_referral_bonus",
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
@@ -30,6 +33,15 @@ const CATALOGUE: Record<string, { kind: Kind; sample: string | number }> = {
   "reward.name": { kind: "text", sample: "Free coffee" },
   "reward.points_cost": { kind: "number", sample: 1000 },
   expires_at: { kind: "date", sample: "2026-12-31T00:00:00.000Z" },
+  "tier.name": { kind: "text", sample: "Gold" },
+  "tier.perks": { kind: "text", sample: "Free shipping on every order" },
+  "previous_tier.name": { kind: "text", sample: "Silver" },
+  /** "up" or "down". */
+  direction: { kind: "text", sample: "up" },
+  /** Not empty on an upgrade: `{{#if upgrade}}` words an upgrade and a downgrade apart. */
+  upgrade: { kind: "text", sample: "yes" },
+  /** Not empty for the member who shared the code (a referral bonus); empty for the friend who joined with it. */
+  referrer: { kind: "text", sample: "yes" },
 }
 
 const COMMON = [
@@ -51,6 +63,9 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
   loyalty_points_earned: [...COMMON, "points", "order.display_id"],
   loyalty_reward_ready: [...COMMON, "reward.name", "reward.points_cost"],
   loyalty_points_expiring: [...COMMON, "points", "expires_at"],
+  loyalty_tier_changed: [...COMMON, "tier.name", "tier.perks", "previous_tier.name", "direction", "upgrade"],
+  loyalty_birthday_bonus: [...COMMON, "points"],
+  loyalty_referral_bonus: [...COMMON, "points", "referrer"],
 }
 
 export function isTemplateKey(key: string): key is TemplateKey {

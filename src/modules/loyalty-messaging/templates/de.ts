@@ -65,4 +65,39 @@ export const de: Record<TemplateKey, TemplateContent> = {
       `${hello}\n\n{{points}} Ihrer Punkte verfallen am {{expires_at}}. Lösen Sie sie vorher ein: Ihr Punktestand beträgt {{balance}} Punkte.\n\n` +
       shopText + signOff,
   },
+  loyalty_tier_changed: {
+    subject: "{{#if upgrade}}Willkommen im Status {{tier.name}}!{{else}}{{#if tier.name}}Ihr Status ist jetzt {{tier.name}}{{else}}Ihr Status {{previous_tier.name}} ist abgelaufen{{/if}}{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if upgrade}}" + paragraph("Herzlichen Glückwunsch! Ihre Einkäufe haben Sie in den Status <strong>{{tier.name}}</strong> gebracht{{#if previous_tier.name}} (bisher {{previous_tier.name}}){{/if}}. Ihre neuen Vorteile gelten ab Ihrer nächsten Bestellung.") + "{{else}}" + paragraph("{{#if tier.name}}Ihr Status ist jetzt <strong>{{tier.name}}</strong> (bisher {{previous_tier.name}}){{else}}Ihr Status <strong>{{previous_tier.name}}</strong> ist abgelaufen{{/if}}: Ihre Aktivität im letzten Zeitraum blieb auch nach der Kulanzfrist unter seiner Schwelle. Jeder Einkauf bringt Sie wieder näher heran.") + "{{/if}}" +
+      "{{#if tier.perks}}" + paragraph("Ihre Vorteile als {{tier.name}}: {{tier.perks}}") + "{{/if}}" +
+      paragraph("Ihr Punktestand: <strong>{{balance}} Punkte</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if upgrade}}Herzlichen Glückwunsch! Ihre Einkäufe haben Sie in den Status {{tier.name}} gebracht{{#if previous_tier.name}} (bisher {{previous_tier.name}}){{/if}}. Ihre neuen Vorteile gelten ab Ihrer nächsten Bestellung.{{else}}{{#if tier.name}}Ihr Status ist jetzt {{tier.name}} (bisher {{previous_tier.name}}){{else}}Ihr Status {{previous_tier.name}} ist abgelaufen{{/if}}: Ihre Aktivität im letzten Zeitraum blieb auch nach der Kulanzfrist unter seiner Schwelle. Jeder Einkauf bringt Sie wieder näher heran.{{/if}}\n\n` +
+      `{{#if tier.perks}}Ihre Vorteile als {{tier.name}}: {{tier.perks}}\n\n{{/if}}Ihr Punktestand: {{balance}} Punkte.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_birthday_bonus: {
+    subject: "Alles Gute zum Geburtstag! {{points}} Punkte für Sie",
+    html_body:
+      paragraph(hello) +
+      paragraph("Das ganze Team von {{store.name}} wünscht Ihnen alles Gute zum Geburtstag! Zur Feier des Tages haben wir Ihrem {{program.name}}-Konto <strong>{{points}} Punkte</strong> gutgeschrieben.") +
+      paragraph("Ihr Punktestand beträgt jetzt <strong>{{balance}} Punkte</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\nDas ganze Team von {{store.name}} wünscht Ihnen alles Gute zum Geburtstag! Zur Feier des Tages haben wir Ihrem {{program.name}}-Konto {{points}} Punkte gutgeschrieben.\n\nIhr Punktestand beträgt jetzt {{balance}} Punkte.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_referral_bonus: {
+    subject: "{{#if referrer}}Danke für Ihre Empfehlung: {{points}} Punkte{{else}}Willkommensgeschenk: {{points}} Punkte{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if referrer}}" + paragraph("Eine von Ihnen eingeladene Person ist {{program.name}} beigetreten und hat ihre erste Bestellung aufgegeben. Vielen Dank: <strong>{{points}} Punkte</strong> wurden Ihrem Konto gutgeschrieben.") + "{{else}}" + paragraph("Sie sind {{program.name}} auf Einladung beigetreten und Ihre erste Bestellung ist bestätigt: <strong>{{points}} Punkte</strong> wurden Ihrem Konto gutgeschrieben.") + "{{/if}}" +
+      paragraph("Ihr Punktestand beträgt jetzt <strong>{{balance}} Punkte</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if referrer}}Eine von Ihnen eingeladene Person ist {{program.name}} beigetreten und hat ihre erste Bestellung aufgegeben. Vielen Dank: {{points}} Punkte wurden Ihrem Konto gutgeschrieben.{{else}}Sie sind {{program.name}} auf Einladung beigetreten und Ihre erste Bestellung ist bestätigt: {{points}} Punkte wurden Ihrem Konto gutgeschrieben.{{/if}}\n\nIhr Punktestand beträgt jetzt {{balance}} Punkte.\n\n` +
+      shopText + signOff,
+  },
 }

@@ -65,4 +65,39 @@ export const en: Record<TemplateKey, TemplateContent> = {
       `${hello}\n\n{{points}} of your points expire on {{expires_at}}. Use them before then: your balance is {{balance}} points.\n\n` +
       shopText + signOff,
   },
+  loyalty_tier_changed: {
+    subject: "{{#if upgrade}}Welcome to {{tier.name}}!{{else}}{{#if tier.name}}Your tier is now {{tier.name}}{{else}}Your {{previous_tier.name}} tier has ended{{/if}}{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if upgrade}}" + paragraph("Congratulations! Your purchases have taken you to <strong>{{tier.name}}</strong>{{#if previous_tier.name}}, up from {{previous_tier.name}}{{/if}}. Your new benefits apply from your next order on.") + "{{else}}" + paragraph("{{#if tier.name}}Your tier is now <strong>{{tier.name}}</strong>, down from {{previous_tier.name}}{{else}}Your <strong>{{previous_tier.name}}</strong> tier has ended{{/if}}: your activity over the last period stayed below its threshold, also after the grace period. Every purchase counts towards reaching it again.") + "{{/if}}" +
+      "{{#if tier.perks}}" + paragraph("Your {{tier.name}} perks: {{tier.perks}}") + "{{/if}}" +
+      paragraph("Your balance: <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if upgrade}}Congratulations! Your purchases have taken you to {{tier.name}}{{#if previous_tier.name}}, up from {{previous_tier.name}}{{/if}}. Your new benefits apply from your next order on.{{else}}{{#if tier.name}}Your tier is now {{tier.name}}, down from {{previous_tier.name}}{{else}}Your {{previous_tier.name}} tier has ended{{/if}}: your activity over the last period stayed below its threshold, also after the grace period. Every purchase counts towards reaching it again.{{/if}}\n\n` +
+      `{{#if tier.perks}}Your {{tier.name}} perks: {{tier.perks}}\n\n{{/if}}Your balance: {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_birthday_bonus: {
+    subject: "Happy birthday! {{points}} points for you",
+    html_body:
+      paragraph(hello) +
+      paragraph("Happy birthday from all of us at {{store.name}}! To celebrate, we have added <strong>{{points}} points</strong> to your {{program.name}} account.") +
+      paragraph("Your balance is now <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\nHappy birthday from all of us at {{store.name}}! To celebrate, we have added {{points}} points to your {{program.name}} account.\n\nYour balance is now {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_referral_bonus: {
+    subject: "{{#if referrer}}Thank you for the referral: {{points}} points{{else}}Welcome gift: {{points}} points{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if referrer}}" + paragraph("A friend you invited has joined {{program.name}} and placed their first order. Thank you: <strong>{{points}} points</strong> are now on your account.") + "{{else}}" + paragraph("You joined {{program.name}} with a friend's invitation and your first order is confirmed: <strong>{{points}} points</strong> are now on your account.") + "{{/if}}" +
+      paragraph("Your balance is now <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if referrer}}A friend you invited has joined {{program.name}} and placed their first order. Thank you: {{points}} points are now on your account.{{else}}You joined {{program.name}} with a friend's invitation and your first order is confirmed: {{points}} points are now on your account.{{/if}}\n\nYour balance is now {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
 }

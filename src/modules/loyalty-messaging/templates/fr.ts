@@ -65,4 +65,39 @@ export const fr: Record<TemplateKey, TemplateContent> = {
       `${hello}\n\n{{points}} de vos points expirent le {{expires_at}}. Profitez-en d’ici là : votre solde est de {{balance}} points.\n\n` +
       shopText + signOff,
   },
+  loyalty_tier_changed: {
+    subject: "{{#if upgrade}}Bienvenue au niveau {{tier.name}} !{{else}}{{#if tier.name}}Votre niveau est maintenant {{tier.name}}{{else}}Votre niveau {{previous_tier.name}} a pris fin{{/if}}{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if upgrade}}" + paragraph("Félicitations ! Vos achats vous ont fait passer au niveau <strong>{{tier.name}}</strong>{{#if previous_tier.name}} (vous étiez {{previous_tier.name}}){{/if}}. Vos nouveaux avantages s’appliquent dès votre prochaine commande.") + "{{else}}" + paragraph("{{#if tier.name}}Votre niveau est maintenant <strong>{{tier.name}}</strong> (vous étiez {{previous_tier.name}}){{else}}Votre niveau <strong>{{previous_tier.name}}</strong> a pris fin{{/if}} : votre activité sur la dernière période est restée sous son seuil, même après le délai de grâce. Chaque achat vous en rapproche à nouveau.") + "{{/if}}" +
+      "{{#if tier.perks}}" + paragraph("Vos avantages {{tier.name}} : {{tier.perks}}") + "{{/if}}" +
+      paragraph("Votre solde : <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if upgrade}}Félicitations ! Vos achats vous ont fait passer au niveau {{tier.name}}{{#if previous_tier.name}} (vous étiez {{previous_tier.name}}){{/if}}. Vos nouveaux avantages s’appliquent dès votre prochaine commande.{{else}}{{#if tier.name}}Votre niveau est maintenant {{tier.name}} (vous étiez {{previous_tier.name}}){{else}}Votre niveau {{previous_tier.name}} a pris fin{{/if}} : votre activité sur la dernière période est restée sous son seuil, même après le délai de grâce. Chaque achat vous en rapproche à nouveau.{{/if}}\n\n` +
+      `{{#if tier.perks}}Vos avantages {{tier.name}} : {{tier.perks}}\n\n{{/if}}Votre solde : {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_birthday_bonus: {
+    subject: "Joyeux anniversaire ! {{points}} points pour vous",
+    html_body:
+      paragraph(hello) +
+      paragraph("Toute l’équipe {{store.name}} vous souhaite un joyeux anniversaire ! Pour fêter ça, nous avons ajouté <strong>{{points}} points</strong> à votre compte {{program.name}}.") +
+      paragraph("Votre solde est maintenant de <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\nToute l’équipe {{store.name}} vous souhaite un joyeux anniversaire ! Pour fêter ça, nous avons ajouté {{points}} points à votre compte {{program.name}}.\n\nVotre solde est maintenant de {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_referral_bonus: {
+    subject: "{{#if referrer}}Merci pour votre parrainage : {{points}} points{{else}}Cadeau de bienvenue : {{points}} points{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if referrer}}" + paragraph("Une personne que vous avez invitée a rejoint {{program.name}} et passé sa première commande. Merci : <strong>{{points}} points</strong> ont été ajoutés à votre compte.") + "{{else}}" + paragraph("Vous avez rejoint {{program.name}} grâce à l’invitation d’un proche et votre première commande est confirmée : <strong>{{points}} points</strong> ont été ajoutés à votre compte.") + "{{/if}}" +
+      paragraph("Votre solde est maintenant de <strong>{{balance}} points</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if referrer}}Une personne que vous avez invitée a rejoint {{program.name}} et passé sa première commande. Merci : {{points}} points ont été ajoutés à votre compte.{{else}}Vous avez rejoint {{program.name}} grâce à l’invitation d’un proche et votre première commande est confirmée : {{points}} points ont été ajoutés à votre compte.{{/if}}\n\nVotre solde est maintenant de {{balance}} points.\n\n` +
+      shopText + signOff,
+  },
 }

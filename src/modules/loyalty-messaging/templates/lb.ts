@@ -65,4 +65,39 @@ export const lb: Record<TemplateKey, TemplateContent> = {
       `${hello}\n\n{{points}} vun Äre Punkten verfalen den {{expires_at}}. Notzt se nach virdrun: Dir hutt am Ganzen {{balance}} Punkten.\n\n` +
       shopText + signOff,
   },
+  loyalty_tier_changed: {
+    subject: "{{#if upgrade}}Wëllkomm am Status {{tier.name}}!{{else}}{{#if tier.name}}Äre Status ass elo {{tier.name}}{{else}}Äre Status {{previous_tier.name}} ass ofgelaf{{/if}}{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if upgrade}}" + paragraph("Félicitatiounen! Är Akeef hunn Iech an de Status <strong>{{tier.name}}</strong> bruecht{{#if previous_tier.name}} (virdrun {{previous_tier.name}}){{/if}}. Är nei Virdeeler gëllen ab Ärer nächster Bestellung.") + "{{else}}" + paragraph("{{#if tier.name}}Äre Status ass elo <strong>{{tier.name}}</strong> (virdrun {{previous_tier.name}}){{else}}Äre Status <strong>{{previous_tier.name}}</strong> ass ofgelaf{{/if}}: Är Aktivitéit an der leschter Period ass och no der Kulanzfrist ënner senger Schwell bliwwen. All Akaf bréngt Iech erëm méi no drun.") + "{{/if}}" +
+      "{{#if tier.perks}}" + paragraph("Är Virdeeler als {{tier.name}}: {{tier.perks}}") + "{{/if}}" +
+      paragraph("Dir hutt <strong>{{balance}} Punkten</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if upgrade}}Félicitatiounen! Är Akeef hunn Iech an de Status {{tier.name}} bruecht{{#if previous_tier.name}} (virdrun {{previous_tier.name}}){{/if}}. Är nei Virdeeler gëllen ab Ärer nächster Bestellung.{{else}}{{#if tier.name}}Äre Status ass elo {{tier.name}} (virdrun {{previous_tier.name}}){{else}}Äre Status {{previous_tier.name}} ass ofgelaf{{/if}}: Är Aktivitéit an der leschter Period ass och no der Kulanzfrist ënner senger Schwell bliwwen. All Akaf bréngt Iech erëm méi no drun.{{/if}}\n\n` +
+      `{{#if tier.perks}}Är Virdeeler als {{tier.name}}: {{tier.perks}}\n\n{{/if}}Dir hutt {{balance}} Punkten.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_birthday_bonus: {
+    subject: "Alles Guddes fir Äre Gebuertsdag! {{points}} Punkten fir Iech",
+    html_body:
+      paragraph(hello) +
+      paragraph("Déi ganz Equipe vu {{store.name}} wënscht Iech alles Guddes fir Äre Gebuertsdag! Fir ze feieren, hu mir <strong>{{points}} Punkten</strong> op Äre {{program.name}}-Kont gesat.") +
+      paragraph("Dir hutt elo <strong>{{balance}} Punkten</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\nDéi ganz Equipe vu {{store.name}} wënscht Iech alles Guddes fir Äre Gebuertsdag! Fir ze feieren, hu mir {{points}} Punkten op Äre {{program.name}}-Kont gesat.\n\nDir hutt elo {{balance}} Punkten.\n\n` +
+      shopText + signOff,
+  },
+  loyalty_referral_bonus: {
+    subject: "{{#if referrer}}Merci fir Är Empfeelung: {{points}} Punkten{{else}}Wëllkommskaddo: {{points}} Punkten{{/if}}",
+    html_body:
+      paragraph(hello) +
+      "{{#if referrer}}" + paragraph("Eng Persoun, déi Dir invitéiert hutt, ass bei {{program.name}} bäigetrueden an huet hir éischt Bestellung gemaach. Merci: <strong>{{points}} Punkten</strong> sinn elo op Ärem Kont.") + "{{else}}" + paragraph("Dir sidd op Invitatioun bei {{program.name}} bäigetrueden an Är éischt Bestellung ass confirméiert: <strong>{{points}} Punkten</strong> sinn elo op Ärem Kont.") + "{{/if}}" +
+      paragraph("Dir hutt elo <strong>{{balance}} Punkten</strong>.") +
+      shopHtml + signOffHtml,
+    text_body:
+      `${hello}\n\n{{#if referrer}}Eng Persoun, déi Dir invitéiert hutt, ass bei {{program.name}} bäigetrueden an huet hir éischt Bestellung gemaach. Merci: {{points}} Punkten sinn elo op Ärem Kont.{{else}}Dir sidd op Invitatioun bei {{program.name}} bäigetrueden an Är éischt Bestellung ass confirméiert: {{points}} Punkten sinn elo op Ärem Kont.{{/if}}\n\nDir hutt elo {{balance}} Punkten.\n\n` +
+      shopText + signOff,
+  },
 }

@@ -679,7 +679,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
           source_type: "enrollment",
           actor_customer_id: "cus_w",
         })
-        expect(second).toEqual({ account_id: first.account_id, created: false, welcome_bonus: null })
+        expect(second).toEqual({ account_id: first.account_id, created: false, welcome_bonus: null, referral: null })
         expect((await entries(first.account_id)).filter((e) => e.type === "welcome_bonus")).toHaveLength(1)
         const account = await service.retrieveLoyaltyAccount(first.account_id)
         expect(account).toMatchObject({ balance: 25, lifetime_earned: 25, customer_id: "cus_w", status: "active" })

@@ -54,7 +54,7 @@ describe("plugin options", () => {
 
   it("refuses an unknown top-level option, naming the known ones", () => {
     expect(() => assertKnownOptions({ defaultprogram: {} } as any)).toThrow(
-      "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet, terminal)"
+      "medusa-plugin-rewardflow: option defaultprogram is unknown (known: encryptionKey, defaultProgram, redemption, email, googleWallet, terminal, storefrontUrl)"
     )
     // Medusa adds `database` to every module's options.
     expect(() => assertKnownOptions({ encryptionKey: "x", email: {}, googleWallet: {}, redemption: {}, defaultProgram: {}, terminal: {}, database: {} } as any)).not.toThrow()

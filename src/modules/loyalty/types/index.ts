@@ -97,6 +97,11 @@ export type LedgerEntryDTO = {
   owed_change: number
   /** Change of lifetime_earned: + by earning credits, - by clawbacks of them. */
   earned_change: number
+  /**
+   * Change of points_pending: + by an order's `earn` during the program's pending period,
+   * - by its clawbacks then and by its `mature` entry.
+   */
+  pending_change: number
   source_type: LedgerSourceType
   source_id: string | null
   idempotency_key: string
@@ -134,6 +139,9 @@ export type BalanceDrift = {
   ledger_points_owed: number
   cached_lifetime_earned: number
   ledger_lifetime_earned: number
+  /** Present when the account has pending points by its cache or its entries (`pending_change`). */
+  cached_points_pending?: number
+  ledger_points_pending?: number
   /** Lots whose `remaining` differs from what the entries that used and restored them say. */
   lots: { lot_id: string; remaining: number; expected: number }[]
 }
@@ -154,6 +162,10 @@ export type EnrollInput = {
   customer_id: string
   locale?: string | null
   actor?: LedgerActor
+  /** A sign-up with a member's referral code: what the workflow read of both customers. */
+  referral?: import("../lib/ledger/referral-store").ReferralSignupFacts | null
+  /** The clock of the referral rules (weekly limit); default: now. */
+  now?: Date
 }
 
 export type EnrollResult = {
@@ -161,6 +173,8 @@ export type EnrollResult = {
   created: boolean
   /** The welcome bonus credited with this enrollment, if any. */
   welcome_bonus: LedgerChangeResult | null
+  /** The referral a code made (or the one the customer already had); null without a code. */
+  referral?: import("../lib/ledger/referral-store").ReferralSignup | null
 }
 
 /**

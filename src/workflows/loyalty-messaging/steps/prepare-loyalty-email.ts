@@ -22,6 +22,17 @@ export type PrepareLoyaltyEmailInput = {
   reward_name?: Record<string, string> | string | null
   points_cost?: number | null
   expires_at?: string | Date | null
+  /** IANA zone the mail's dates are written in (points expiring: the program's); default: the `email.timeZone` option. */
+  time_zone?: string | null
+  /** loyalty_referral_bonus: true for the member who shared the code, false for the friend who joined with it. */
+  referrer?: boolean | null
+  /** loyalty_tier_changed: the tier moved to (null name: below every tier), the one left, per locale or one string. */
+  tier?: {
+    name: Record<string, string> | string | null
+    perks: Record<string, string> | string | null
+    previous_name: Record<string, string> | string | null
+    direction: "up" | "down"
+  } | null
 }
 
 /**
@@ -89,7 +100,9 @@ export const prepareLoyaltyEmailStep = createStep(
       "reward.name": rewardName ? localizedText(rewardName, template.locale) : null,
       "reward.points_cost": input.points_cost ?? reward?.points_cost ?? null,
       expires_at: input.expires_at ?? null,
-    })
+      ...tierVariables(input.tier, template.locale),
+      referrer: input.referrer ? "yes" : null,
+    }, {}, input.time_zone ?? undefined)
     const message: OutgoingEmail = {
       idempotency_key: input.idempotency_key,
       template_key: input.template_key,
@@ -103,3 +116,15 @@ export const prepareLoyaltyEmailStep = createStep(
     return new StepResponse(message)
   }
 )
+
+/** The tier variables of a mail, in the template's language. */
+function tierVariables(tier: PrepareLoyaltyEmailInput["tier"], locale: string) {
+  const text = (value: Record<string, string> | string | null | undefined) => (value ? localizedText(value, locale) : null)
+  return {
+    "tier.name": text(tier?.name),
+    "tier.perks": text(tier?.perks),
+    "previous_tier.name": text(tier?.previous_name),
+    direction: tier?.direction ?? null,
+    upgrade: tier?.direction === "up" ? "yes" : null,
+  }
+}

@@ -29,6 +29,8 @@ export type ClawBackInput = {
   excused_before: number
   /** Whether the credits counted towards lifetime_earned. */
   counts_as_earned: boolean
+  /** Change of points_pending the same entry makes (an order's pending points taken, or given back to pending). */
+  pending_change?: number
   entry: EntryLabel
 }
 
@@ -57,7 +59,7 @@ export class LedgerStore {
   }
 
   /** Inserts the account unless the customer already has one in the program. */
-  async insertAccount(input: { program_id: string; customer_id: string; card_number: string; locale: string | null }) {
+  async insertAccount(input: { program_id: string; customer_id: string; card_number: string; locale: string | null; referral_code?: string | null }) {
     const inserted = await this.knex(TABLES.account)
       .insert({
         id: generateEntityId(undefined, "lacct"),
@@ -86,20 +88,31 @@ export class LedgerStore {
     })
   }
 
-  /** A credit on a locked account whose key was claimed: a new lot, then the debt paid. */
-  async creditLocked(account: AccountRow, input: CreditPointsInput & { type: LedgerEntryType }): Promise<LedgerChangeResult> {
-    const expiresAt = input.expires_at !== undefined ? input.expires_at : await this.expiry.defaultExpiry(account.program_id)
+  /**
+   * A credit on a locked account whose key was claimed: a new lot, then the debt paid. With the
+   * program's activity_extends_validity, an earning first moves the account's open lots out to
+   * the new lot's expiry (recorded on the entry: `extended_lots`, `extended_to`). `now` is the
+   * credit's clock (the validity counts from it; default: the time it runs).
+   */
+  async creditLocked(
+    account: AccountRow,
+    input: Omit<CreditPointsInput, "type"> & { type: LedgerEntryType; pending_change?: number; now?: Date }
+  ): Promise<LedgerChangeResult> {
+    const now = input.now ?? new Date()
+    const expiresAt = input.expires_at !== undefined ? input.expires_at : await this.expiry.defaultExpiry(account.program_id, now)
     const counts = input.counts_as_earned ?? EARNING_TYPES.includes(input.type)
+    const extension = await this.expiry.extendOpenLots(account, { type: input.type, points: input.points, expires_at: expiresAt }, now)
     const entry = await this.kernel.insertEntry(account, {
       type: input.type,
       points: input.points,
       earned_change: counts ? input.points : 0,
+      pending_change: input.pending_change,
       source_type: input.source_type,
       source_id: input.source_id,
       idempotency_key: input.idempotency_key,
       actor: input.actor,
       reason: input.reason,
-      metadata: input.metadata,
+      metadata: extension ? { ...(input.metadata ?? {}), ...extension } : input.metadata,
     })
     await this.lots.create({ account_id: account.id, entry_id: entry.id, points: input.points, expires_at: expiresAt })
     const debt = await this.payDebt(account, entry)
@@ -163,13 +176,16 @@ export class LedgerStore {
         if (original.points < 0) {
           return await this.giveBack(account, { ...label, idempotency_key: key }, -original.points, original.lot_allocations ?? [])
         }
-        const wanted = await this.leftOfCredit(original)
+        // Undoing a maturation takes its points back to pending: the order's points stay whole.
+        const matured = original.type === "mature"
+        const wanted = matured ? original.points : await this.leftOfCredit(original)
         if (wanted <= 0) return null
         return await this.clawBack(account, {
           credit_ids: [original.id],
           wanted,
           excused_before: 0,
           counts_as_earned: original.earned_change > 0,
+          pending_change: matured ? -original.pending_change : 0,
           entry: { ...label, idempotency_key: key },
         })
       })
@@ -211,6 +227,7 @@ export class LedgerStore {
       points: -take,
       shortfall: input.wanted - take,
       earned_change: input.counts_as_earned ? -input.wanted : 0,
+      pending_change: input.pending_change,
       lot_allocations: allocations,
       metadata: {
         ...(input.entry.metadata ?? {}),

@@ -8,4 +8,7 @@ export const TABLES = {
   reward: "loyalty_reward",
   rewardReadyNotice: "loyalty_reward_ready_notice",
   orderRetry: "loyalty_order_retry",
+  referral: "loyalty_referral",
+  tier: "loyalty_tier",
+  tierChange: "loyalty_tier_change",
 } as const
