@@ -9,6 +9,7 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import {
   adminHeaders,
   createReturnShippingOption,
+  receiveReturn,
   failure,
   placeOrder,
   prepareCart,
@@ -119,17 +120,8 @@ medusaIntegrationTestRunner({
     }
 
     /** Medusa's admin return flow: request `items`, then receive them in one pass. */
-    async function returnItems(orderId: string, items: { id: string; quantity: number }[]) {
-      const { return: ret } = await adminCall("/admin/returns", { order_id: orderId, location_id: store.stock_location_id })
-      await adminCall(`/admin/returns/${ret.id}/request-items`, { items })
-      await adminCall(`/admin/returns/${ret.id}/shipping-method`, { shipping_option_id: returnOptionId })
-      await adminCall(`/admin/returns/${ret.id}/request`)
-      const received = subscribersDone("order.return_received", eventBus())
-      await adminCall(`/admin/returns/${ret.id}/receive`)
-      await adminCall(`/admin/returns/${ret.id}/receive-items`, { items })
-      await adminCall(`/admin/returns/${ret.id}/receive/confirm`)
-      await received
-    }
+    const returnItems = (orderId: string, items: { id: string; quantity: number }[]) =>
+      receiveReturn(adminCall, eventBus(), { order_id: orderId, location_id: store.stock_location_id, return_option_id: returnOptionId, items })
 
     it("points are pending, apart from the balance and not spendable; on day 14 the job makes them available with one mail", async () => {
       const s = await shopper()

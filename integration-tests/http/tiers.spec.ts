@@ -8,7 +8,7 @@ import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { addMonths } from "../../src/modules/loyalty/lib/ledger/expiry-store"
 import { startOfZonedYear } from "../../src/modules/loyalty/lib/tiers"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
-import { adminHeaders, placeOrder, prepareCart, checkoutCart, registerCustomer, seedStore, startMailServer, subscribersDone, type MailServer, type StoreFixture } from "../fixtures"
+import { adminHeaders, createReturnShippingOption, receiveReturn, placeOrder, prepareCart, checkoutCart, registerCustomer, seedStore, startMailServer, subscribersDone, type MailServer, type StoreFixture } from "../fixtures"
 import { checkPayload } from "../fixtures/google-wallet-schema"
 import { FakeGoogleWallet } from "../fixtures/google-wallet-server"
 import { call } from "../fixtures/http"
@@ -41,6 +41,7 @@ medusaIntegrationTestRunner({
     let fake: FakeGoogleWallet
     let silver: any
     let gold: any
+    let returnOptionId: string
     /** Every loyalty.tier_changed delivered, in order. */
     const changes: any[] = []
 
@@ -55,6 +56,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       store = await seedStore(container)
       admin = await adminHeaders(container)
+      returnOptionId = await createReturnShippingOption(container, store)
       // The templates are seeded the way `medusa db:migrate` does it.
       const migrator = new MigrationScriptsMigrator({ container })
       await migrator.ensureMigrationsTable()
@@ -279,6 +281,36 @@ medusaIntegrationTestRunner({
         const result = await after(["loyalty.tier_changed"], () => job(new Date(since + 31 * DAY)))
         expect(movesOf(result, m)).toEqual([{ account_id: m.account_id, from_tier_id: silver.id, to_tier_id: null, direction: "down" }])
         expect(mailsTo(m).filter((x) => x.subject === "Your Silver tier has ended")).toHaveLength(1)
+      })
+
+      it("a return that drops the member below the threshold starts the grace period; the downgrade comes after it", async () => {
+        const m = await member()
+        const big = await orderMoving(m, [jacket()])
+        await order(m, [tote()]) // 15 points at Silver
+        const { data } = await api.get(`/admin/orders/${big.id}?fields=id,items.id`, admin)
+        const line = data.order.items[0].id
+        await adminCall(`/admin/orders/${big.id}/fulfillments`, { items: [{ id: line, quantity: 1 }], location_id: store.stock_location_id })
+        const before = Date.now()
+        await after(["loyalty.points_reversed"], () =>
+          receiveReturn(adminCall, eventBus(), {
+            order_id: big.id,
+            location_id: store.stock_location_id,
+            return_option_id: returnOptionId,
+            items: [{ id: line, quantity: 1 }],
+          })
+        )
+        expect((await orderEarn(big.id)).net).toBe(0)
+        const row = await accountRow(m)
+        expect(row.tier_id).toBe(silver.id)
+        const since = new Date(row.tier_below_since).getTime()
+        expect(since).toBeGreaterThanOrEqual(before - 5_000)
+        expect((await me(m)).tier_progress).toMatchObject({ value: 15, grace_ends_at: new Date(since + 30 * DAY).toISOString() })
+
+        expect(movesOf(await job(new Date(since + 29 * DAY)), m)).toEqual([])
+        expect((await accountRow(m)).tier_id).toBe(silver.id)
+        const result = await after(["loyalty.tier_changed"], () => job(new Date(since + 31 * DAY)))
+        expect(movesOf(result, m)).toEqual([{ account_id: m.account_id, from_tier_id: silver.id, to_tier_id: null, direction: "down" }])
+        expect((await accountRow(m)).tier_id).toBeNull()
       })
 
       it("back above the threshold during the grace period ends it", async () => {
