@@ -1,12 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import retryOrderLoyalty from "../../src/jobs/retry-order-loyalty"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { LedgerKernel } from "../../src/modules/loyalty/lib/ledger/kernel"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { releaseAbandonedRedemptions } from "../../src/workflows/redemption"
-import { adminHeaders, checkoutCart, failure, placeOrder, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
+import { adminHeaders, checkoutCart, createReturnShippingOption, failure, placeOrder, prepareCart, registerCustomer, seedStore, subscribersDone, type StoreFixture } from "../fixtures"
 import { call } from "../fixtures/http"
 
 jest.setTimeout(180_000)
@@ -31,30 +30,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       store = await seedStore(getContainer())
       admin = await adminHeaders(getContainer())
-      const query = getContainer().resolve("query")
-      const { data: [outbound] } = await query.graph({
-        entity: "shipping_option",
-        fields: ["service_zone_id", "shipping_profile_id"],
-        filters: { id: store.shipping_option_id },
-      })
-      const { result } = await createShippingOptionsWorkflow(getContainer()).run({
-        input: [
-          {
-            name: "Return by post",
-            service_zone_id: outbound.service_zone_id,
-            shipping_profile_id: outbound.shipping_profile_id,
-            provider_id: "manual_manual",
-            price_type: "flat",
-            type: { label: "Return", description: "Return by post", code: "return" },
-            prices: [{ currency_code: store.currency_code, amount: 0 }],
-            rules: [
-              { attribute: "is_return", operator: "eq", value: "true" },
-              { attribute: "enabled_in_store", operator: "eq", value: "true" },
-            ],
-          },
-        ] as any,
-      })
-      returnOptionId = result[0].id
+      returnOptionId = await createReturnShippingOption(getContainer(), store)
       await adminCall("/admin/loyalty/program", {
         welcome_bonus_points: 0,
         points_as_money: { enabled: true, value_per_point: { eur: 0.01 }, max_cart_share: 1 },
