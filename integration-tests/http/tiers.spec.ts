@@ -198,6 +198,17 @@ medusaIntegrationTestRunner({
         expect((await accountRow(m)).tier_id).toBeNull()
       })
 
+      it("a program without tiers skips the evaluation: its orders move no member", async () => {
+        const m = await member()
+        expect(await loyalty().tiersApply(m.account_id)).toBe(true)
+        await api.delete(`/admin/loyalty/tiers/${gold.id}`, admin)
+        await api.delete(`/admin/loyalty/tiers/${silver.id}`, admin)
+        expect(await loyalty().tiersApply(m.account_id)).toBe(false)
+        await order(m, [jacket()])
+        expect((await accountRow(m)).tier_id).toBeNull()
+        expect(changesOf(m)).toEqual([])
+      })
+
       it("two evaluations at once move the member once: one change row, one event", async () => {
         const m = await member()
         await orderMoving(m, [jacket()])

@@ -1,6 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOYALTY_MODULE } from "../modules/loyalty"
 import { LoyaltyEvents } from "../modules/loyalty/events"
+import type LoyaltyModuleService from "../modules/loyalty/service"
 import { evaluateLoyaltyTierWorkflow } from "../workflows/loyalty-tiers/workflows/evaluate-loyalty-tier"
 
 /**
@@ -11,6 +13,9 @@ import { evaluateLoyaltyTierWorkflow } from "../workflows/loyalty-tiers/workflow
 export default async function evaluateTierOnPoints({ event: { name, data }, container }: SubscriberArgs<{ account_id?: string }>) {
   if (!data.account_id) return
   try {
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    // A program without tiers (and a member holding none) has nothing to evaluate.
+    if (!(await loyalty.tiersApply(data.account_id))) return
     await evaluateLoyaltyTierWorkflow(container).run({ input: { account_id: data.account_id, trigger: name } })
   } catch (e) {
     container.resolve(ContainerRegistrationKeys.LOGGER).error(`[rewardflow] tier of account ${data.account_id} not evaluated after ${name}: ${(e as Error).message}`)

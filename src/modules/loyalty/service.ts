@@ -636,6 +636,23 @@ export default class LoyaltyModuleService extends MedusaService({
   // --- VIP tiers ---
 
   /**
+   * Whether a member's tier can move at all: the program has tiers, or the member holds one (a
+   * tier deleted since). One indexed read; the points subscribers skip the evaluation otherwise,
+   * so a program without tiers pays nothing on each order.
+   */
+  @InjectManager()
+  async tiersApply(accountId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const knex = LedgerKernel.readerOf(sharedContext)
+    const row = await knex(`${TABLES.account} as a`)
+      .where("a.id", accountId)
+      .first(
+        "a.tier_id",
+        knex.raw(`exists (select 1 from ${TABLES.tier} t where t.program_id = a.program_id and t.deleted_at is null) as has_tiers`)
+      )
+    return !!row && (!!row.tier_id || !!row.has_tiers)
+  }
+
+  /**
    * Evaluates a member's tier under the account lock (see decideTier): an upgrade at once, the
    * grace period started or ended, a downgrade once the grace period is over. A move writes a
    * `loyalty_tier_change` row and sets `tier_id`; two evaluations at once write it once (the
