@@ -1,3 +1,4 @@
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, failure } from "../fixtures"
@@ -158,6 +159,11 @@ medusaIntegrationTestRunner({
           message: "Tier Gold is held by 1 member: it can be deleted once nobody holds it",
         },
       })
+      expect((await list()).map((t) => t.id)).toEqual([gold.id])
+      // Nor around the check: the module's generated deleters are refused.
+      const loyaltyService = getContainer().resolve(LOYALTY_MODULE) as any
+      await expect(loyaltyService.softDeleteLoyaltyTiers([gold.id])).rejects.toThrow(/use deleteTier/)
+      await expect(loyaltyService.deleteLoyaltyTiers([gold.id])).rejects.toThrow(/use deleteTier/)
       expect((await list()).map((t) => t.id)).toEqual([gold.id])
 
       await holdTier(null)

@@ -561,7 +561,8 @@ export default class LoyaltyModuleService extends MedusaService({
         { reason: "tier_in_use", details: { member_count: count } }
       )
     }
-    await this.softDeleteLoyaltyTiers([id], {}, sharedContext)
+    // Soft delete under the tier's row lock, after the in-use check (the generated deleters are refused).
+    await knex(TABLES.tier).where({ id }).update({ deleted_at: new Date(), updated_at: new Date() })
   }
 
   protected async replaceJsonColumns_(
@@ -828,6 +829,8 @@ export default class LoyaltyModuleService extends MedusaService({
   readonly updateLoyaltyRewardReadyNotices = refuser("updateLoyaltyRewardReadyNotices", "use claimRewardReadyNotices")
   readonly deleteLoyaltyRewardReadyNotices = refuser("deleteLoyaltyRewardReadyNotices", "use releaseRewardReadyNotices")
   // A member's tier history is written by evaluateTier only, with the move it records.
+  readonly deleteLoyaltyTiers = refuser("deleteLoyaltyTiers", "use deleteTier (deleteLoyaltyTierWorkflow), which refuses a tier members hold")
+  readonly softDeleteLoyaltyTiers = refuser("softDeleteLoyaltyTiers", "use deleteTier (deleteLoyaltyTierWorkflow), which refuses a tier members hold")
   readonly createLoyaltyTierChanges = refuser("createLoyaltyTierChanges", "tiers move through evaluateTier (evaluateLoyaltyTierWorkflow)")
   readonly updateLoyaltyTierChanges = refuser("updateLoyaltyTierChanges", "the tier history is append-only")
   readonly deleteLoyaltyTierChanges = refuser("deleteLoyaltyTierChanges", "the tier history is append-only")

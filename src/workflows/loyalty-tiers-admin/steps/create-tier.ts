@@ -23,6 +23,7 @@ export const createTierStep = createStep(
   },
   async (id, { container }) => {
     if (!id) return
-    await (container.resolve(LOYALTY_MODULE) as LoyaltyModuleService).deleteLoyaltyTiers(id)
+    // Nobody can hold a tier created in this run: the checked delete removes it.
+    await (container.resolve(LOYALTY_MODULE) as LoyaltyModuleService).deleteTier(id)
   }
 )
