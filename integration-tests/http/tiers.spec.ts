@@ -11,6 +11,7 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { adminHeaders, createReturnShippingOption, receiveReturn, placeOrder, prepareCart, checkoutCart, registerCustomer, seedStore, startMailServer, subscribersDone, type MailServer, type StoreFixture } from "../fixtures"
 import { checkPayload } from "../fixtures/google-wallet-schema"
 import { FakeGoogleWallet } from "../fixtures/google-wallet-server"
+import { decodePng, everyPixelIs } from "../fixtures/png"
 import { call } from "../fixtures/http"
 
 jest.setTimeout(240_000)
@@ -25,6 +26,7 @@ const WALLET_ENV = [
   "REWARDFLOW_GOOGLE_WALLET_DEFAULT_LOGO_URL",
   "REWARDFLOW_GOOGLE_WALLET_API_BASE_URL",
   "REWARDFLOW_GOOGLE_WALLET_TOKEN_URL",
+  "REWARDFLOW_GOOGLE_WALLET_PUBLIC_URL",
 ]
 
 /**
@@ -94,6 +96,8 @@ medusaIntegrationTestRunner({
         REWARDFLOW_GOOGLE_WALLET_DEFAULT_LOGO_URL: `${fake.url}/logo.png`,
         REWARDFLOW_GOOGLE_WALLET_API_BASE_URL: fake.apiBaseUrl,
         REWARDFLOW_GOOGLE_WALLET_TOKEN_URL: fake.tokenUrl,
+        // The tier bands are served by this test server (http is fine for the fake Google).
+        REWARDFLOW_GOOGLE_WALLET_PUBLIC_URL: (api as any).defaults.baseURL,
       })
     })
 
@@ -408,6 +412,50 @@ medusaIntegrationTestRunner({
             { language: "lb", value: "Sëlwer: Gratis Versand" },
           ])
         )
+        // Silver's colour (#C0C0C0) as the hero band, served by the plugin without any credentials.
+        const bandUrl = `${(api as any).defaults.baseURL}/rewardflow/wallet/tier-band/c0c0c0.png`
+        expect(object.heroImage).toEqual({
+          sourceUri: { uri: bandUrl },
+          contentDescription: {
+            defaultValue: { language: "fr", value: "Niveau Argent" },
+            translatedValues: [
+              { language: "en", value: "Silver tier" },
+              { language: "de", value: "Status Silber" },
+              { language: "lb", value: "Status Sëlwer" },
+            ],
+          },
+        })
+        const band = await fetch(bandUrl)
+        expect(band.status).toBe(200)
+        expect(band.headers.get("content-type")).toBe("image/png")
+        expect(band.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
+        const png = decodePng(Buffer.from(await band.arrayBuffer()))
+        expect([png.width, png.height]).toEqual([1032, 336])
+        expect(everyPixelIs(png.pixels, [0xc0, 0xc0, 0xc0])).toBe(true)
+      })
+
+      it("a tier without a colour clears the band from the pass; a bad band colour is a 400", async () => {
+        const m = await member("en")
+        const link = (await api.get("/store/loyalty/me/wallet/google", { headers: m.headers })).data.google_wallet
+        await orderMoving(m, [jacket()])
+        expect(fake.objects.get(link.object_id).heroImage.sourceUri.uri).toMatch(/\/rewardflow\/wallet\/tier-band\/c0c0c0\.png$/)
+
+        // 120 + 8 x 120 x 1.5 = 1560 points earned: Gold, which has no colour.
+        const since = fake.requests.length
+        await orderMoving(m, [{ ...jacket(), quantity: 8 }])
+        expect((await me(m)).tier).toMatchObject({ id: gold.id, color: null })
+        const patch = fake.requests.slice(since).filter((r) => r.kind === "loyaltyObject" && r.method === "PATCH").pop()!
+        expect(patch.body.heroImage).toBeNull()
+        const object = fake.objects.get(link.object_id)
+        expect(checkPayload("loyaltyObject", object)).toBeNull()
+        expect(object.heroImage ?? null).toBeNull()
+        expect(object.secondaryLoyaltyPoints.balance).toEqual({ string: "Gold" })
+
+        for (const file of ["c0c0c.png", "c0c0c0.jpg", "zzzzzz.png"]) {
+          const res = await fetch(`${(api as any).defaults.baseURL}/rewardflow/wallet/tier-band/${file}`)
+          expect(res.status).toBe(400)
+          expect((await res.json()).message).toBe(`hex must be 6 hex digits followed by .png (like c0c0c0.png), got "${file}"`)
+        }
       })
     })
   },

@@ -30,6 +30,9 @@ export const WALLET_SETTINGS = {
   service_account_json: field.string({ env: `${ENV}SERVICE_ACCOUNT_JSON`, secret: true }),
   origins: field.list({ env: `${ENV}ORIGINS`, default: [] }),
   default_logo_url: httpUrl({ env: `${ENV}DEFAULT_LOGO_URL` }),
+  // Base of the URLs Google fetches from this server (the tier bands); http is accepted here
+  // for local setups, and the validator reports it (Google only fetches https).
+  public_url: httpUrl({ env: `${ENV}PUBLIC_URL` }),
   issuer_name: field.string({ env: `${ENV}ISSUER_NAME` }),
   background_color: {
     env: `${ENV}BACKGROUND_COLOR`,
@@ -66,6 +69,7 @@ const OPTION_NAMES: Record<keyof typeof WALLET_SETTINGS_AND_ENDPOINTS, keyof Goo
   key_file: "keyFile",
   origins: "origins",
   default_logo_url: "defaultLogoUrl",
+  public_url: "publicUrl",
   issuer_name: "issuerName",
   background_color: "backgroundColor",
   environment: "environment",

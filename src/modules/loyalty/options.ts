@@ -45,6 +45,8 @@ export type RewardFlowOptions = {
     origins?: string[]
     /** Logo shown on passes (https URL of an image). Env REWARDFLOW_GOOGLE_WALLET_DEFAULT_LOGO_URL. Default: none. */
     defaultLogoUrl?: string
+    /** Public base URL of this Medusa server (https), where Google fetches the tier colour band of passes. Env REWARDFLOW_GOOGLE_WALLET_PUBLIC_URL. Default: none (no band). */
+    publicUrl?: string
     /** Issuer name on passes. Env REWARDFLOW_GOOGLE_WALLET_ISSUER_NAME. Default: the program name. */
     issuerName?: string
     /** Pass background colour, "#RRGGBB". Env REWARDFLOW_GOOGLE_WALLET_BACKGROUND_COLOR. Default: "#1f3a5f". */

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { PassAccount, PassProgram } from "../../modules/loyalty-wallet/lib/pass-payloads"
 
-/** What a pass shows, read fresh: the account (current balance, tier), its program and customer. */
+/** What a pass shows, read fresh: the account (current balance, tier with its colour), its program and customer. */
 export async function loadPassSource(
   container: Pick<MedusaContainer, "resolve">,
   accountId: string
@@ -30,7 +30,7 @@ export async function loadPassSource(
   const row = data[0] as any
   if (!row) return null
   const tier = row.tier_id
-    ? ((await query.graph({ entity: "loyalty_tier", fields: ["name", "perks"], filters: { id: row.tier_id } })).data[0] as PassAccount["tier"])
+    ? ((await query.graph({ entity: "loyalty_tier", fields: ["name", "perks", "color"], filters: { id: row.tier_id } })).data[0] as PassAccount["tier"])
     : null
   return { account: { ...row, tier: tier ?? null }, program: row.program }
 }

@@ -14,6 +14,7 @@ export const WALLET_FIELDS: Record<string, WalletField> = {
   key_file: { label: "wallet.fields.key_file", hint: "wallet.hints.key_file", input: "text", placeholder: "/etc/rewardflow/wallet-key.json" },
   origins: { label: "wallet.fields.origins", hint: "wallet.hints.origins", input: "list", placeholder: "https://shop.example.com" },
   default_logo_url: { label: "wallet.fields.default_logo_url", hint: "wallet.hints.default_logo_url", input: "text", placeholder: "https://shop.example.com/logo.png" },
+  public_url: { label: "wallet.fields.public_url", hint: "wallet.hints.public_url", input: "text", placeholder: "https://api.shop.example.com" },
   issuer_name: { label: "wallet.fields.issuer_name", hint: "wallet.hints.issuer_name", input: "text" },
   background_color: { label: "wallet.fields.background_color", hint: "wallet.hints.background_color", input: "color", placeholder: "#1f3a5f" },
   environment: { label: "wallet.fields.environment", hint: "wallet.hints.environment", input: "environment" },
@@ -34,4 +35,5 @@ export const WALLET_CHECK_NAMES: Record<string, string> = {
   issuer: "wallet.checks.issuer",
   origins: "wallet.checks.origins",
   logo: "wallet.checks.logo",
+  public_url: "wallet.checks.public_url",
 }

@@ -11,6 +11,8 @@ type Labels = {
   /** The tier (secondary points label, text module header). */
   tier: string
   tier_header: string
+  /** Description of the tier colour band (hero image), for screen readers. */
+  tier_band: (tier: string) => string
 }
 
 /** Text printed on passes, per language. */
@@ -23,6 +25,7 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     balance_body: (n) => `You have ${n} points.`,
     tier: "Tier",
     tier_header: "Your tier",
+    tier_band: (t) => `${t} tier`,
   },
   fr: {
     points: "Points",
@@ -32,6 +35,7 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     balance_body: (n) => `Vous avez ${n} points.`,
     tier: "Niveau",
     tier_header: "Votre niveau",
+    tier_band: (t) => `Niveau ${t}`,
   },
   de: {
     points: "Punkte",
@@ -41,6 +45,7 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     balance_body: (n) => `Sie haben ${n} Punkte.`,
     tier: "Status",
     tier_header: "Ihr Status",
+    tier_band: (t) => `Status ${t}`,
   },
   lb: {
     points: "Punkten",
@@ -50,6 +55,7 @@ export const PASS_LABELS: Record<PassLanguage, Labels> = {
     balance_body: (n) => `Dir hutt ${n} Punkten.`,
     tier: "Status",
     tier_header: "Äre Status",
+    tier_band: (t) => `Status ${t}`,
   },
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import { formatCardNumber } from "../../loyalty/lib/card-number"
 import { localizedText } from "../../loyalty/lib/localized-text"
 import { localizedString, PASS_LABELS, passLanguage, type PassLanguage } from "./pass-labels"
+import { tierBandUrl } from "./tier-band"
 
 /** Google's rule for the part of an id after `<issuerId>.`: letters, digits, '.', '_' or '-'. */
 const ID_SUFFIX = /[^A-Za-z0-9._-]/g
@@ -22,9 +23,11 @@ export type PassAccount = {
   status: string
   locale?: string | null
   customer?: { first_name?: string | null; last_name?: string | null; email?: string | null } | null
-  /** The member's tier (name and perks per locale); null or absent: no tier. */
-  tier?: { name: Record<string, string> | string; perks?: Record<string, string> | string | null } | null
+  /** The member's tier (name and perks per locale, colour "#RRGGBB" or null); null or absent: no tier. */
+  tier?: { name: Record<string, string> | string; perks?: Record<string, string> | string | null; color?: string | null } | null
 }
+/** What the object needs from the Wallet settings: the server's public URL (tier bands). */
+export type PassObjectLook = { public_url?: string | null }
 export type PassLook = { issuer_name?: string; logo_url: string; background_color: string }
 
 /** How passes look, from the effective Wallet settings (configured: the logo URL is set). */
@@ -67,13 +70,17 @@ export function buildLoyaltyClass(classId: string, program: PassProgram, look: P
  * points balance, state, and a translated text module with the balance; for a member with a
  * tier, the tier as secondary points (label "Tier", its name as the value) and a text module
  * with its name and perks. Google's LoyaltyObject has no background colour (only the class has
- * `hexBackgroundColor`, one per program), so a tier's colour is not sent.
+ * `hexBackgroundColor`, one per program), so a tier's colour is shown as the object's
+ * `heroImage`: a band of that colour served by the plugin under `public_url` (no public URL or
+ * no colour: no hero image). The band's URL is part of the body, so its hash changes with the
+ * tier and the pass is patched.
  */
-export function buildLoyaltyObject(objectId: string, classId: string, account: PassAccount, program: PassProgram) {
+export function buildLoyaltyObject(objectId: string, classId: string, account: PassAccount, program: PassProgram, look: PassObjectLook = {}) {
   const lang = passLanguage(account.locale ?? program.default_locale)
   const c = account.customer
   const holder = [c?.first_name, c?.last_name].filter(Boolean).join(" ") || c?.email || PASS_LABELS[lang].member
   const tier = account.tier ?? null
+  const bandUrl = tier ? tierBandUrl(look.public_url, tier.color) : null
   return {
     id: objectId,
     classId,
@@ -109,7 +116,27 @@ export function buildLoyaltyObject(objectId: string, classId: string, account: P
           },
         }
       : {}),
+    ...(tier && bandUrl
+      ? {
+          heroImage: {
+            sourceUri: { uri: bandUrl },
+            contentDescription: localizedString(lang, (l) => PASS_LABELS[l].tier_band(localizedText(tier.name, l))),
+          },
+        }
+      : {}),
   }
+}
+
+/** Object fields sent only for some accounts (a tier, a tier colour). */
+const OPTIONAL_OBJECT_FIELDS = ["secondaryLoyaltyPoints", "heroImage"] as const
+
+/**
+ * For a patch: `null` for each optional field the body leaves out. Google's patch keeps the
+ * fields it is not sent, so without this a member who lost their tier (or moved to a tier
+ * without a colour) would keep the old tier line and band; null clears a field.
+ */
+export function clearedObjectFields(body: Record<string, unknown>): Record<string, null> {
+  return Object.fromEntries(OPTIONAL_OBJECT_FIELDS.filter((f) => !(f in body)).map((f) => [f, null]))
 }
 
 /** The tier's text module: "Your tier" / "Gold: free shipping on every order", per language. */

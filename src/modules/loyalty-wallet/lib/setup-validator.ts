@@ -1,11 +1,12 @@
 import { createPrivateKey } from "node:crypto"
 import { buildLoyaltyClass, classIdFor, passLook, type PassProgram } from "./pass-payloads"
 import { loadServiceAccount } from "./service-account"
+import { TIER_BAND_PATH } from "./tier-band"
 import { GoogleWalletApi, WalletApiError } from "./wallet-api"
 import type { SettingProblem } from "../../../lib/layered-settings"
 import type { WalletValues } from "../types"
 
-export type WalletCheckId = "service_account" | "token" | "issuer" | "origins" | "logo"
+export type WalletCheckId = "service_account" | "token" | "issuer" | "origins" | "logo" | "public_url"
 
 /** One check of the Wallet setup: ok, or what failed and how to fix it. */
 export type WalletCheck = { id: WalletCheckId; ok: boolean; message: string; fix?: string }
@@ -38,6 +39,28 @@ export function checkOrigins(origins: string[] | undefined): WalletCheck {
     return fail("origins", problems.join("; "), "Use https origins only, written as https://host or https://host:port")
   }
   return pass("origins", `${origins.length} https origin(s): ${origins.join(", ")}`)
+}
+
+/**
+ * The public URL (optional: without it passes show no tier band, and there is no check) must be
+ * https: Google does not fetch images over http, and refuses a pass whose image URI is http.
+ */
+export function checkPublicUrl(url: string | undefined): WalletCheck | null {
+  if (!url) return null
+  let parsed: URL | null = null
+  try {
+    parsed = new URL(url)
+  } catch {
+    parsed = null
+  }
+  if (parsed?.protocol !== "https:") {
+    return fail(
+      "public_url",
+      `${url} is not https: Google does not fetch the tier colour band from it`,
+      "Set REWARDFLOW_GOOGLE_WALLET_PUBLIC_URL to the https URL this Medusa server is reached at, e.g. https://api.shop.example.com"
+    )
+  }
+  return pass("public_url", `tier colour bands are served from ${url}${TIER_BAND_PATH}/`)
 }
 
 /** The logo must answer 200 with an image content type. */
@@ -102,6 +125,8 @@ export async function validateWalletSetup(
   checks.push(await checkIssuer(values, program, api, account.ok ? account.key.client_email : null))
   checks.push(checkOrigins(values.origins))
   checks.push(await checkLogo(values.default_logo_url))
+  const publicUrl = checkPublicUrl(values.public_url)
+  if (publicUrl) checks.push(publicUrl)
   return checks
 }
 

@@ -7,6 +7,8 @@ export type WalletValues = {
   key_file?: string
   origins?: string[]
   default_logo_url?: string
+  /** Public base URL of this server (tier bands on passes); none: no tier band. */
+  public_url?: string
   issuer_name?: string
   background_color?: string
   environment?: "demo" | "production"

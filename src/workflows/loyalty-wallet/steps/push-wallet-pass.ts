@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_WALLET_MODULE } from "../../../modules/loyalty-wallet"
-import { buildLoyaltyObject, objectIdFor, payloadHash } from "../../../modules/loyalty-wallet/lib/pass-payloads"
+import { buildLoyaltyObject, clearedObjectFields, objectIdFor, payloadHash } from "../../../modules/loyalty-wallet/lib/pass-payloads"
 import { notificationAllowance, triggerMayNotify, type WalletSyncTrigger } from "../../../modules/loyalty-wallet/lib/sync-policy"
 import { isWalletUnreachable } from "../../../modules/loyalty-wallet/lib/wallet-api"
 import type LoyaltyWalletModuleService from "../../../modules/loyalty-wallet/service"
@@ -78,7 +78,7 @@ export const pushWalletPassStep = createStep(pushWalletPassStepId, async (input:
 
     const klass = await planClassPush(wallet, config, source.program)
     const objectId = objectIdFor(config.values.issuer_id!, source.account.id)
-    const objectBody = buildLoyaltyObject(objectId, klass.classId, source.account, source.program)
+    const objectBody = buildLoyaltyObject(objectId, klass.classId, source.account, source.program, config.values)
     const objectHash = payloadHash(objectBody)
     const base = { pass_id: pass.id, class_id: klass.classId, object_id: objectId, balance: source.account.balance }
 
@@ -95,7 +95,7 @@ export const pushWalletPassStep = createStep(pushWalletPassStepId, async (input:
     // a link that carried the whole pass): insert, which Google refuses with 409 if it exists.
     const { inserted } = await api.upsert("loyaltyObject", objectBody, {
       expectExisting: pass.payload_hash !== null && pass.object_id === objectId,
-      patchExtra: notify ? { notifyPreference: "NOTIFY_ON_UPDATE" } : undefined,
+      patchExtra: { ...clearedObjectFields(objectBody), ...(notify ? { notifyPreference: "NOTIFY_ON_UPDATE" } : {}) },
     })
     // An insert notifies nobody: the holder has not saved this pass yet.
     const notified = notify && !inserted

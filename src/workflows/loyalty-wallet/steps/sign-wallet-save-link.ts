@@ -59,7 +59,7 @@ export const signWalletSaveLinkStep = createStep(
             key: config.serviceAccount.key,
             origins: values.origins ?? [],
             loyaltyClasses: [buildLoyaltyClass(classId, source.program, passLook(values))],
-            loyaltyObjects: [buildLoyaltyObject(objectId, classId, source.account, source.program)],
+            loyaltyObjects: [buildLoyaltyObject(objectId, classId, source.account, source.program, values)],
           }
     )
     return new StepResponse<WalletSaveLink>({

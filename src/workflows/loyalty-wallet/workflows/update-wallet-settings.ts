@@ -9,6 +9,7 @@ export type UpdateWalletSettingsWorkflowInput = Partial<{
   service_account_json: string | null
   origins: string[] | null
   default_logo_url: string | null
+  public_url: string | null
   issuer_name: string | null
   background_color: string | null
   environment: "demo" | "production" | null

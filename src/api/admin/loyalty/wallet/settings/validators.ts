@@ -16,6 +16,14 @@ const Origin = z
     }
   }, "origins: each must be an origin like https://shop.example.com (scheme and host, no path)")
 
+const isHttpUrl = (v: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(v).protocol)
+  } catch {
+    return false
+  }
+}
+
 /** The whole service account key file: JSON with client_email and private_key. */
 const ServiceAccountJson = z.string().superRefine((text, ctx) => {
   let json: any
@@ -46,6 +54,13 @@ export const AdminUpdateWalletSettings = z
       .optional(),
     origins: clearable(z.array(Origin).max(20)),
     default_logo_url: clearable(z.string().trim().url("default_logo_url must be a URL").max(2000)),
+    public_url: clearable(
+      z
+        .string()
+        .trim()
+        .max(2000)
+        .refine(isHttpUrl, "public_url must be an http(s) URL like https://shop.example.com")
+    ),
     issuer_name: clearable(z.string().trim().min(1).max(60)),
     background_color: clearable(z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "background_color must be a colour like #1f3a5f")),
     environment: clearable(z.enum(["demo", "production"])),
