@@ -176,6 +176,10 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(stored)).not.toContain(keyBodyPiece(otherKey))
         expect(stored.environment).toBe("production")
 
+        // The server's public URL (tier bands on passes) is saved like the others.
+        view = await saveSettings({ public_url: "https://shop.rewardflow.test/backend/" })
+        expect(view.settings.public_url).toEqual({ value: "https://shop.rewardflow.test/backend", source: "database", is_set: true })
+
         view = await saveSettings({ service_account_json: null, environment: null })
         expect(view.settings.service_account_json.source).toBe("env")
         expect(view.settings.environment).toEqual({ value: "demo", source: "default", is_set: true })
@@ -189,6 +193,7 @@ medusaIntegrationTestRunner({
           [{ origins: ["https://shop.example/path"] }, /origins/],
           [{ issuer_id: "my-shop" }, /issuer_id must be the numeric issuer id/],
           [{ environment: "staging" }, /environment/],
+          [{ public_url: "shop.example" }, /public_url must be an http\(s\) URL/],
           [{ api_base_url: "https://evil.example" }, /api_base_url/],
           // A path on the server is for the options or env only: the admin could name any file.
           [{ key_file: "/etc/passwd" }, /key_file cannot be set from the admin: set the plugin option googleWallet.keyFile or REWARDFLOW_GOOGLE_WALLET_KEY_FILE/],
