@@ -707,6 +707,13 @@ export default class LoyaltyModuleService extends MedusaService({
 
   // --- birthday and referral bonuses ---
 
+  /** Whether any referral still waits for an order (signed up or qualified). One read; false lets order.placed skip the referral workflow. */
+  @InjectManager()
+  async hasOpenReferrals(@MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const row = await LedgerKernel.readerOf(sharedContext)(TABLES.referral).whereIn("status", ["signed_up", "qualified"]).whereNull("deleted_at").first("id")
+    return !!row
+  }
+
   /**
    * Sets the member's birthday (month and day; 29 February allowed), or removes it with null,
    * under the account lock. The first one given stamps `birthday_set_at`, any later change or

@@ -35,10 +35,8 @@ export function isValidBirthday(month: unknown, day: unknown): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]
 }
 
-/** The calendar date of an instant in an IANA time zone (the expiry rules' calendar, one implementation). */
-export function localDate(at: Date, timeZone: string): LocalDate {
-  return calendarDateIn(at, timeZone)
-}
+/** The calendar date of an instant in an IANA time zone (the expiry rules' calendar). */
+export const localDate: (at: Date, timeZone: string) => LocalDate = calendarDateIn
 
 /** Days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {

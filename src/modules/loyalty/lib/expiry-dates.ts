@@ -33,15 +33,19 @@ export function addMonths(date: Date, months: number): Date {
   return d
 }
 
-/** The zone itself when Intl knows it, else "UTC". */
-export function knownTimeZone(timeZone: string | null | undefined): string {
-  if (!timeZone) return "UTC"
+/** Whether Intl knows the IANA zone (what the program's time_zone setting accepts). */
+export function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone })
-    return timeZone
+    return true
   } catch {
-    return "UTC"
+    return false
   }
+}
+
+/** The zone itself when Intl knows it, else "UTC". */
+export function knownTimeZone(timeZone: string | null | undefined): string {
+  return timeZone && isTimeZone(timeZone) ? timeZone : "UTC"
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()

@@ -110,7 +110,7 @@ export function allocateTransactionPrice(input: AllocationInput): Allocation {
   const value = nonNegative("value_per_point", input.value_per_point)
   const expected = rate("expected_redemption_rate", input.expected_redemption_rate)
 
-  const pointsSsp = points.times(value).times(expected)
+  const pointsSsp = standAlonePrice(points, value, expected)
   const total = sales.plus(pointsSsp)
   const toPoints = total.isZero() ? new Dec(0) : sales.times(pointsSsp).div(total)
   return { points_ssp: exact(pointsSsp), points: exact(toPoints), goods: exact(sales.minus(toPoints)) }
@@ -219,5 +219,10 @@ export function outstandingPointsValue(input: OutstandingInput): string {
   const points = nonNegative("points_outstanding", input.points_outstanding)
   const value = nonNegative("value_per_point", input.value_per_point)
   const expected = rate("expected_redemption_rate", input.expected_redemption_rate)
-  return exact(points.times(value).times(expected))
+  return exact(standAlonePrice(points, value, expected))
+}
+
+/** B42, IE268: points x value per point x expected redemption rate (inputs already checked). */
+function standAlonePrice(points: Dec, value: Dec, expectedRate: Dec): Dec {
+  return points.times(value).times(expectedRate)
 }

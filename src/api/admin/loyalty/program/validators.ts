@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isTimeZone } from "../../../../modules/loyalty/lib/expiry-dates"
 import { LOYALTY_LOCALES } from "../../../store/loyalty/enroll/validators"
 
 const EarnRate = z.object({
@@ -36,15 +37,6 @@ const PointsAsMoney = z
     ...p,
     value_per_point: Object.fromEntries(Object.entries(p.value_per_point).map(([c, v]) => [c.toLowerCase(), v])),
   }))
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
 
 export const AdminUpdateLoyaltyProgram = z.object({
   name: z.string().trim().min(1).max(120).optional(),
