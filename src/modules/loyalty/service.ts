@@ -40,7 +40,7 @@ import { rewardUses } from "./lib/reward-uses"
 import { readEarnPreviewContext, type EarnPreviewContext } from "./lib/earn-preview"
 import { TABLES } from "./lib/ledger/tables"
 import { RedemptionStore, type ReserveRedemptionInput, type ReserveRedemptionResult } from "./lib/redemption-store"
-import { LedgerEntry, LoyaltyAccount, LoyaltyProgram, OrderRetry, PointLot, Redemption, Referral, Reward, RewardReadyNotice, Tier, TierChange } from "./models"
+import { JobRun, LedgerEntry, LiabilityEstimate, LoyaltyAccount, ReadinessRecord, LoyaltyProgram, OrderRetry, PointLot, Redemption, Referral, Reward, RewardReadyNotice, Tier, TierChange } from "./models"
 import { type AwardReceiptInput, type TerminalDailyTotal, TerminalStore, type TillResult } from "./lib/terminal-store"
 import type {
   BalanceDrift,
@@ -102,6 +102,9 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyTier: Tier,
   LoyaltyTierChange: TierChange,
   LoyaltyReferral: Referral,
+  LoyaltyLiabilityEstimate: LiabilityEstimate,
+  LoyaltyJobRun: JobRun,
+  LoyaltyReadinessRecord: ReadinessRecord,
 }) {
   protected readonly defaultProgram_: ReturnType<typeof defaultProgramFromOptions>
   protected readonly redemptionSettings_: ReturnType<typeof redemptionSettingsFromOptions>

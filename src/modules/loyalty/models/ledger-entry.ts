@@ -39,6 +39,8 @@ export const LedgerEntry = model
     { name: "IDX_loyalty_ledger_entry_idempotency_key", on: ["idempotency_key"], unique: true, where: null },
     { name: "IDX_loyalty_ledger_entry_account_created", on: ["account_id", "created_at"] },
     { name: "IDX_loyalty_ledger_entry_source", on: ["source_type", "source_id"] },
+    // Analytics read the ledger by period.
+    { name: "IDX_loyalty_ledger_entry_created_at", on: ["created_at", "type"] },
     // An entry is reversed at most once, whatever key the second attempt carries.
     {
       name: "IDX_loyalty_ledger_entry_reverses_entry_id",

@@ -35,6 +35,8 @@ export const LoyaltyAccount = model
     birthday_changed_at: model.dateTime().nullable(),
     /** The code a member shares (link `?ref=CODE`); unique. */
     referral_code: model.text().nullable(),
+    /** Test data (the demo seed, the journeys, an admin action): excluded from analytics, removed by the go-live clean-up. */
+    is_test: model.boolean().default(false),
     metadata: model.json().nullable(),
     program: model.belongsTo(() => LoyaltyProgram, { mappedBy: "accounts" }),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
@@ -46,6 +48,7 @@ export const LoyaltyAccount = model
     { name: "IDX_loyalty_account_customer_id", on: ["customer_id"] },
     { name: "IDX_loyalty_account_referral_code", on: ["referral_code"], unique: true, where: "referral_code IS NOT NULL" },
     { name: "IDX_loyalty_account_tier", on: ["program_id", "tier_id"] },
+    { name: "IDX_loyalty_account_is_test", on: ["program_id"], where: "is_test = true" },
     { name: "IDX_loyalty_account_birthday", on: ["birthday_month", "birthday_day"], where: "birthday_month IS NOT NULL" },
   ])
   .checks([

@@ -44,6 +44,9 @@ export const LoyaltyProgram = model
     default_locale: model.text().default("en"),
     /** Points as money (see PointsAsMoney); null: shoppers spend points on rewards only. */
     points_as_money: model.json().nullable(),
+    /** When the merchant took the program live from the go-live board, and who did. */
+    went_live_at: model.dateTime().nullable(),
+    went_live_by: model.text().nullable(),
     metadata: model.json().nullable(),
     accounts: model.hasMany(() => LoyaltyAccount, { mappedBy: "program" }),
     rewards: model.hasMany(() => Reward, { mappedBy: "program" }),
