@@ -81,10 +81,21 @@ function guardText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
+/**
+ * A decimal written with exactly its digits ("5.00" stays 5,00 in French, where a number would
+ * lose its trailing zeros): money in a currency's precision. Still a number to the spreadsheet.
+ */
+export class CsvDecimal {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`a CSV decimal must be written like -12.50 (got ${text})`)
+  }
+}
+
 /** One cell as written between separators (already guarded and quoted). */
 export function csvCell(value: unknown, locale: CsvLocale): string {
   const separator = csvSeparator(locale)
   if (value === null || value === undefined) return ""
+  if (value instanceof CsvDecimal) return value.text.replace(".", DECIMAL_MARK[locale])
   if (typeof value === "number") return formatNumber(new BigNumberJS(value), locale)
   if (typeof value === "bigint") return value.toString()
   const big = bigNumberOf(value)

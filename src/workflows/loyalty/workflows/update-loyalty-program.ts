@@ -9,6 +9,7 @@ import type { EarnRate } from "../../../modules/loyalty"
 import { LoyaltyEvents } from "../../../modules/loyalty/events"
 import { setProgramSalesChannelsStep } from "../steps/set-program-sales-channels"
 import { updateProgramStep } from "../steps/update-program"
+import { recordLiabilityEstimateStep } from "../steps/record-liability-estimate"
 
 export const updateLoyaltyProgramWorkflowId = "update-loyalty-program"
 
@@ -39,6 +40,10 @@ export type UpdateLoyaltyProgramWorkflowInput = {
   metadata?: Record<string, unknown> | null
   /** Channels where the program earns; an empty list means every channel. */
   sales_channel_ids?: string[]
+  /** A new liability estimate (IFRS 15), kept beside the earlier ones. */
+  liability_estimate?: { currency_code: string; point_value: string; expected_redemption_rate: string; effective_at?: Date | string }
+  /** The admin user saving the settings (recorded on a new liability estimate). */
+  actor_user_id?: string | null
 }
 
 /**
@@ -52,7 +57,7 @@ export const updateLoyaltyProgramWorkflow = createWorkflow(
   updateLoyaltyProgramWorkflowId,
   (input: UpdateLoyaltyProgramWorkflowInput) => {
     const settings = transform({ input }, ({ input }) => {
-      const { sales_channel_ids: _ignored, ...rest } = input
+      const { sales_channel_ids: _ignored, liability_estimate: _estimate, actor_user_id: _actor, ...rest } = input
       return rest
     })
     const program = updateProgramStep(settings)
@@ -64,9 +69,14 @@ export const updateLoyaltyProgramWorkflow = createWorkflow(
         }))
       )
     )
+    when("if-liability-estimate-given", { input }, ({ input }) => !!input.liability_estimate).then(() =>
+      recordLiabilityEstimateStep(
+        transform({ input }, ({ input }) => ({ program_id: input.id, actor_user_id: input.actor_user_id ?? null, ...input.liability_estimate! }))
+      )
+    )
     emitEventStep({
       eventName: LoyaltyEvents.PROGRAM_UPDATED,
-      data: transform({ input }, ({ input }) => ({ id: input.id, fields: Object.keys(input).filter((k) => k !== "id") })),
+      data: transform({ input }, ({ input }) => ({ id: input.id, fields: Object.keys(input).filter((k) => k !== "id" && k !== "actor_user_id") })),
     })
     return new WorkflowResponse(program)
   }

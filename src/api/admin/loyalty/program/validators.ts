@@ -38,6 +38,29 @@ const PointsAsMoney = z
     value_per_point: Object.fromEntries(Object.entries(p.value_per_point).map(([c, v]) => [c.toLowerCase(), v])),
   }))
 
+const Decimal = (field: string) =>
+  z
+    .union([z.number(), z.string().trim()])
+    .transform((v) => String(v))
+    .refine((v) => /^\d+(\.\d{1,10})?$/.test(v), `must be a decimal number such as 0.01 (${field})`)
+
+/**
+ * The liability estimate (IFRS 15): what a point is worth when redeemed, in one currency, and the
+ * share of points expected to be redeemed. Each one saved is kept; it applies from `effective_at`
+ * (default: now) to what is earned from then on.
+ */
+export const LiabilityEstimateInput = z
+  .object({
+    currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 currency code")
+      .transform((c) => c.toLowerCase()),
+    point_value: Decimal("money per point").refine((v) => Number(v) > 0, "must be more than 0"),
+    expected_redemption_rate: Decimal("a share from 0 to 1").refine((v) => Number(v) > 0 && Number(v) <= 1, "must be more than 0 and at most 1 (0.97 = 97 %)"),
+    effective_at: z.coerce.date().optional(),
+  })
+  .strict()
+
 export const AdminUpdateLoyaltyProgram = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   status: z.enum(["active", "paused"]).optional(),
@@ -73,6 +96,7 @@ export const AdminUpdateLoyaltyProgram = z.object({
   referral_referee_points: z.number().int().min(0).max(10_000_000).optional(),
   referral_weekly_limit: z.number().int().min(0).max(1000).optional(),
   sales_channel_ids: z.array(z.string().min(1)).max(100).optional(),
+  liability_estimate: LiabilityEstimateInput.optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 })
 export type AdminUpdateLoyaltyProgramType = z.infer<typeof AdminUpdateLoyaltyProgram>

@@ -1,0 +1,60 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { entriesFrom } from "./entries"
+import { ordersFrom } from "./orders"
+import { type AnalyticsScope, filtersOf, periodsRelation, periodView, share } from "./scope"
+
+type Row = Record<string, any>
+
+/**
+ * The members report per bucket and over the range (definitions in README "Analytics"): total at
+ * the end, new, active (earned or redeemed), customers who ordered and how many of them were
+ * members by the end, the enrollment rate.
+ */
+export async function membersReport(knex: Knex, scope: AnalyticsScope) {
+  const p = periodsRelation(knex, scope, true).toQuery()
+  const entries = entriesFrom(knex, scope)
+  const orders = ordersFrom(scope)
+  const [enrolled, active, ordered] = await Promise.all([
+    knex.raw(
+      `select p.key,
+         count(a.id) filter (where a.enrolled_at < p.e)::int as total,
+         count(a.id) filter (where a.enrolled_at >= p.s)::int as new
+       from ${p} left join loyalty_account a on a.program_id = ? and a.is_test = false and a.deleted_at is null and a.enrolled_at < p.e
+       group by p.key`,
+      [scope.program_id]
+    ),
+    knex.raw(
+      `select p.key, count(distinct e.account_id)::int as active
+       from ${p} cross join ${entries.sql} and e.created_at >= p.s and e.created_at < p.e and (e.earned_change > 0 or e.type = 'redeem')
+       group by p.key`,
+      entries.bindings
+    ),
+    knex.raw(
+      `select p.key, count(distinct o.customer_id)::int as customers_ordered,
+         count(distinct o.customer_id) filter (where member.id is not null and member.enrolled_at < p.e)::int as members_ordered
+       from ${p} cross join ${orders.sql} and o.created_at >= p.s and o.created_at < p.e and o.customer_id is not null
+       group by p.key`,
+      orders.bindings
+    ),
+  ])
+  const at = (rows: Row[], key: string, field: string) => Number(rows.find((r) => r.key === key)?.[field] ?? 0)
+  const figures = (key: string) => {
+    const customers = at(ordered.rows, key, "customers_ordered")
+    const members = at(ordered.rows, key, "members_ordered")
+    return {
+      total: at(enrolled.rows, key, "total"),
+      new: at(enrolled.rows, key, "new"),
+      active: at(active.rows, key, "active"),
+      customers_ordered: customers,
+      members_ordered: members,
+      enrollment_rate: share(members, customers),
+    }
+  }
+  return {
+    period: periodView(scope),
+    // Enrollment is not tied to a channel, store or currency: totals and new count every member.
+    filters: filtersOf(scope, ["sales_channel_id", "currency_code", "stock_location_id"]),
+    totals: figures("total"),
+    periods: scope.periods.map((q) => ({ period: q.key, ...figures(q.key) })),
+  }
+}
