@@ -24,6 +24,9 @@ export const ACCOUNT_FIELDS = [
   "updated_at",
 ]
 
+/** The account fields admin endpoints return: the shopper's, and whether it is test data. */
+export const ADMIN_ACCOUNT_FIELDS = [...ACCOUNT_FIELDS, "is_test"]
+
 /** Ledger entry fields shown to the shopper (no staff or admin identities). */
 export const SHOPPER_ENTRY_FIELDS = [
   "id",

@@ -27,6 +27,7 @@ import { loyaltyWalletMiddlewares } from "./loyalty-wallet-middlewares"
 import { emailAdminMiddlewares } from "./admin/loyalty/email/middlewares"
 import { adminRedemptionMiddlewares } from "./admin/loyalty/redemptions/middlewares"
 import { adminReferralMiddlewares } from "./admin/loyalty/referrals/middlewares"
+import { adminReadinessMiddlewares } from "./admin/loyalty/readiness/middlewares"
 import { adminAnalyticsMiddlewares } from "./admin/loyalty/analytics/middlewares"
 import { adminTierMiddlewares } from "./admin/loyalty/tiers/middlewares"
 import { adminTerminalMiddlewares } from "./admin/loyalty/terminal/middlewares"
@@ -167,6 +168,7 @@ export default defineMiddlewares({
     ...emailAdminMiddlewares,
     ...adminRedemptionMiddlewares,
     ...adminReferralMiddlewares,
+    ...adminReadinessMiddlewares,
     ...adminAnalyticsMiddlewares,
     ...adminTierMiddlewares,
     ...adminTerminalMiddlewares,

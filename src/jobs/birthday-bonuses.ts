@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { payBirthdayBonusesWorkflow } from "../workflows/loyalty-bonuses/workflows/pay-birthday-bonuses"
+import { recordedJob } from "../lib/job-runs"
 
 const BATCH = 500
 
@@ -12,7 +13,7 @@ const BATCH = 500
  * again). Hourly rather than daily so that every zone's day is covered whatever the server's
  * clock and daylight saving time; each member is paid once a year.
  */
-export default async function birthdayBonusesJob(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
+async function birthdayBonusesJob(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const totals = { paid: 0, skipped: 0, failed: 0 }
@@ -39,3 +40,6 @@ export const config = {
   name: "rewardflow-birthday-bonuses",
   schedule: "5 * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, birthdayBonusesJob)

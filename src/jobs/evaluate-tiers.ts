@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { evaluateLoyaltyTierWorkflow } from "../workflows/loyalty-tiers/workflows/evaluate-loyalty-tier"
+import { recordedJob } from "../lib/job-runs"
 
 const PAGE = 200
 
@@ -19,7 +20,7 @@ export type EvaluateTiersResult = {
  * threshold, and those still below when it is over move down to the tier their value reaches.
  * One member's failure does not stop the others; each is evaluated under its own account lock.
  */
-export default async function evaluateLoyaltyTiers(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}): Promise<EvaluateTiersResult> {
+async function evaluateLoyaltyTiers(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}): Promise<EvaluateTiersResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const result: EvaluateTiersResult = { evaluated: 0, changed: [], failed: [] }
@@ -55,3 +56,6 @@ export const config = {
   name: "rewardflow-evaluate-tiers",
   schedule: "41 3 * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, evaluateLoyaltyTiers)

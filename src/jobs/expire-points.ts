@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { expireAccountPointsWorkflow } from "../workflows/loyalty/workflows/expire-account-points"
+import { recordedJob } from "../lib/job-runs"
 
 /** Hourly: writes `expire` entries for points whose expiry instant is at or before `now`. */
-export default async function expireLoyaltyPoints(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
+async function expireLoyaltyPoints(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const accountIds = await loyalty.listAccountIdsWithDueLots(now, 500)
@@ -27,3 +28,6 @@ export const config = {
   name: "rewardflow-expire-points",
   schedule: "17 * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, expireLoyaltyPoints)

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { settleReferralsWorkflow } from "../workflows/loyalty-bonuses/workflows/settle-referrals"
+import { recordedJob } from "../lib/job-runs"
 
 const BATCH = 100
 
@@ -12,7 +13,7 @@ const BATCH = 100
  * pending period, else 14 days), refuses a self-referral by shipping address, reopens one whose
  * order was canceled or returned.
  */
-export default async function referralBonusesJob(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
+async function referralBonusesJob(container: MedusaContainer, { now = new Date() }: { now?: Date } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const totals = { rewarded: 0, refused: 0, qualified: 0, failed: 0 }
@@ -38,3 +39,6 @@ export const config = {
   name: "rewardflow-referral-bonuses",
   schedule: "35 * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, referralBonusesJob)

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MESSAGING_MODULE } from "../modules/loyalty-messaging"
 import type LoyaltyMessagingModuleService from "../modules/loyalty-messaging/service"
+import { recordedJob } from "../lib/job-runs"
 
 /**
  * Every minute: sends again the mails whose retry time has come (backoff doubles from
@@ -9,7 +10,7 @@ import type LoyaltyMessagingModuleService from "../modules/loyalty-messaging/ser
  * out), and mails queued but never attempted. Each is claimed before sending, so two
  * instances running this job never send the same mail twice.
  */
-export default async function retryLoyaltyEmails(container: MedusaContainer) {
+async function retryLoyaltyEmails(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const messaging: LoyaltyMessagingModuleService = container.resolve(LOYALTY_MESSAGING_MODULE)
   const ids = await messaging.listDueEmailIds(100)
@@ -30,3 +31,6 @@ export const config = {
   name: "rewardflow-retry-emails",
   schedule: "* * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, retryLoyaltyEmails)

@@ -3,12 +3,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { settleOrderLoyalty } from "../workflows/loyalty/settle-order"
+import { recordedJob } from "../lib/job-runs"
 
 /**
  * Every 5 minutes: runs the order coordinator again for orders whose run failed (recorded by
  * settleOrderLoyalty), oldest due first. A success clears the record; a failure doubles the wait.
  */
-export default async function retryOrderLoyalty(container: MedusaContainer, { now = new Date(), limit = 100 } = {}) {
+async function retryOrderLoyalty(container: MedusaContainer, { now = new Date(), limit = 100 } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const due = await loyalty.listDueOrderRetries(now, limit)
@@ -31,3 +32,6 @@ export const config = {
   name: "rewardflow-retry-order-loyalty",
   schedule: "*/5 * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, retryOrderLoyalty)

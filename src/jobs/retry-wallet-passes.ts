@@ -4,13 +4,14 @@ import { LOYALTY_WALLET_MODULE } from "../modules/loyalty-wallet"
 import { RETRY_JOB_LOCK_WAIT_SECONDS } from "../modules/loyalty-wallet/lib/sync-policy"
 import type LoyaltyWalletModuleService from "../modules/loyalty-wallet/service"
 import { runWalletPassSync } from "../workflows/loyalty-wallet/run-wallet-pass-sync"
+import { recordedJob } from "../lib/job-runs"
 
 /**
  * Every 5 minutes: passes whose Wallet sync failed and whose backoff has elapsed are synced to
  * the account's latest balance (once per pass, however many changes were missed). The run stops
  * at the first pass Google cannot be reached for: the others stay due for the next run.
  */
-export default async function retryWalletPasses(container: MedusaContainer) {
+async function retryWalletPasses(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const wallet: LoyaltyWalletModuleService = container.resolve(LOYALTY_WALLET_MODULE)
   const due = await wallet.listPassesDueForRetry(new Date())
@@ -45,3 +46,6 @@ export const config = {
   name: "rewardflow-retry-wallet-passes",
   schedule: "*/5 * * * *",
 }
+
+/** Each run is recorded for the go-live board (src/lib/job-runs.ts). */
+export default recordedJob(config, retryWalletPasses)

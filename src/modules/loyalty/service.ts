@@ -25,6 +25,7 @@ import {
   type SettleOrderPointsResult,
 } from "./lib/ledger/order-points-store"
 import { RebuildStore } from "./lib/ledger/rebuild-store"
+import { recordJobRunSql, removeTestDataSql, type TestDataRemoved } from "./lib/readiness-store"
 import {
   type EvaluateTierInput,
   orderBasesSince,
@@ -69,7 +70,7 @@ const REPLACED_JSON: Record<"loyalty_reward" | "loyalty_program" | "loyalty_tier
 }
 
 /** Account fields a caller may change; balance, points owed and lifetime points move with the ledger only. */
-const ACCOUNT_WRITABLE = ["id", "status", "locale", "metadata"]
+const ACCOUNT_WRITABLE = ["id", "status", "locale", "metadata", "is_test"]
 
 const refuser = (method: string, instead: string) => async (..._args: unknown[]): Promise<never> => {
   throw refused(method, instead)
@@ -608,6 +609,36 @@ export default class LoyaltyModuleService extends MedusaService({
       }
     }
     return { accounts_checked, drift, fixed: fix && drift.length > unrepairable.length, unrepairable }
+  }
+
+  // --- go-live readiness ---
+
+  /**
+   * Records one moment of a scheduled job's run (or of the event-bus heartbeat) in
+   * `loyalty_job_run`, upserted by name: `started`, `succeeded` or `failed` (with its error).
+   * One statement, so two workers recording the same job never lose a count.
+   */
+  @InjectTransactionManager()
+  async recordJobRun(
+    input: { name: string; event: "started" | "succeeded" | "failed"; at?: Date; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await recordJobRunSql(LedgerKernel.knexOf(sharedContext), { ...input, at: input.at ?? new Date() })
+  }
+
+  /**
+   * Removes the accounts flagged `is_test` among `account_ids` with everything the loyalty
+   * module keeps of them (entries, lots, redemptions, referrals, tier changes, reward-ready
+   * notices), and the order retries of `order_ids`, in one transaction: the only one in which the
+   * ledger's append-only trigger lets entries go (`rewardflow.test_cleanup`). An account not
+   * flagged as test is never touched, whatever the caller passed.
+   */
+  @InjectTransactionManager()
+  async removeTestData(
+    input: { account_ids: string[]; order_ids?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<TestDataRemoved> {
+    return await removeTestDataSql(LedgerKernel.knexOf(sharedContext), input)
   }
 
   // --- pending points ---

@@ -9,6 +9,8 @@ export type UpdateAccountStepInput = {
   status?: "active" | "blocked"
   locale?: string | null
   metadata?: Record<string, unknown> | null
+  /** Flags the account as test data (the go-live clean-up removes it). */
+  is_test?: boolean
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { normalizeCardNumber } from "../../../../modules/loyalty/lib/card-number"
-import { ACCOUNT_FIELDS, withCardDisplay } from "../../../loyalty-views"
+import { ADMIN_ACCOUNT_FIELDS, withCardDisplay } from "../../../loyalty-views"
 import { enrollCustomerWorkflow } from "../../../../workflows/loyalty/workflows/enroll-customer"
 import type { AdminEnrollCustomerType, AdminListLoyaltyAccountsType } from "./validators"
 
@@ -27,7 +27,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "loyalty_account",
-    fields: [...ACCOUNT_FIELDS, ...CUSTOMER_FIELDS],
+    fields: [...ADMIN_ACCOUNT_FIELDS, ...CUSTOMER_FIELDS],
     filters,
     pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
   })
@@ -49,7 +49,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminEnrollCustomerTy
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "loyalty_account",
-    fields: [...ACCOUNT_FIELDS, ...CUSTOMER_FIELDS],
+    fields: [...ADMIN_ACCOUNT_FIELDS, ...CUSTOMER_FIELDS],
     filters: { id: result.account_id },
   })
   res.status(result.created ? 201 : 200).json({ account: withCardDisplay(data[0]) })

@@ -25,6 +25,8 @@ export const AdminUpdateLoyaltyAccount = z.object({
   birthday: BirthdayBody.nullable().optional(),
   locale: z.enum(["en", "fr", "de", "lb"]).nullable().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** Test data (demo, journeys, a trial by hand): the go-live clean-up removes the account and its ledger. */
+  is_test: z.boolean().optional(),
 })
 export type AdminUpdateLoyaltyAccountType = z.infer<typeof AdminUpdateLoyaltyAccount>
 

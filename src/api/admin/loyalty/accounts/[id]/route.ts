@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { updateLoyaltyAccountWorkflow } from "../../../../../workflows/loyalty/workflows/update-loyalty-account"
 import type { LedgerPageParamsType } from "../../../../store/loyalty/me/entries/validators"
 import type { AdminUpdateLoyaltyAccountType } from "../validators"
-import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, pendingPoints, withCardDisplay } from "../../../../loyalty-views"
+import { ADMIN_ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, nextExpiry, pendingPoints, withCardDisplay } from "../../../../loyalty-views"
 import { walletPassView } from "./wallet-pass-view"
 import { adminBonuses } from "../../../../loyalty-bonus-views"
 import { adminTier } from "../../../../loyalty-tier-views"
@@ -15,7 +15,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const account = await graphOne(
     req.scope,
     "loyalty_account",
-    [...ACCOUNT_FIELDS, "customer.id", "customer.email", "customer.first_name", "customer.last_name"],
+    [...ADMIN_ACCOUNT_FIELDS, "customer.id", "customer.email", "customer.first_name", "customer.last_name"],
     { id: req.params.id }
   )
   if (!account) {
@@ -48,6 +48,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateLoyaltyAcc
   if (Object.keys(fields).length || birthday === undefined) {
     await updateLoyaltyAccountWorkflow(req.scope).run({ input: { id: req.params.id, ...fields } })
   }
-  const account = await graphOne(req.scope, "loyalty_account", ACCOUNT_FIELDS, { id: req.params.id })
+  const account = await graphOne(req.scope, "loyalty_account", ADMIN_ACCOUNT_FIELDS, { id: req.params.id })
   res.json({ account: { ...withCardDisplay(account!), ...(await adminBonuses(req.scope, account!)) } })
 }

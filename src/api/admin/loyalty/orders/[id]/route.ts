@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../../modules/loyalty/service"
-import { ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, withCardDisplay } from "../../../../loyalty-views"
+import { ADMIN_ACCOUNT_FIELDS, ADMIN_ENTRY_FIELDS, graphOne, withCardDisplay } from "../../../../loyalty-views"
 import { listAdminRedemptions } from "../../redemptions/list-redemptions"
 
 const CUSTOMER_FIELDS = ["customer.id", "customer.email", "customer.first_name", "customer.last_name"]
@@ -37,7 +37,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const accountId: string | undefined = state.account_id ?? redemptions[0]?.account?.id
   const accountFilter = accountId ? { id: accountId } : order.customer_id ? { customer_id: order.customer_id } : null
   const account = accountFilter
-    ? await graphOne(req.scope, "loyalty_account", [...ACCOUNT_FIELDS, ...CUSTOMER_FIELDS], accountFilter)
+    ? await graphOne(req.scope, "loyalty_account", [...ADMIN_ACCOUNT_FIELDS, ...CUSTOMER_FIELDS], accountFilter)
     : null
   const owed = rows.filter((e: any) => e.type === "debt").reduce((s: number, e: any) => s + e.owed_change, 0)
   res.json({

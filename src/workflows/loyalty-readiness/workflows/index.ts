@@ -1,0 +1,3 @@
+export * from "./record-readiness"
+export * from "./clean-up-test-data"
+export * from "./go-live"
