@@ -23,12 +23,19 @@
  *     the pending period on, which would hold any later order's points), then the page in French
  *     and German (reads "Gold"); after the others, which were not written for tiers or pending points
  *     (they send no mail).
+ *  5. Analytics (parts/analytics.ts): adds a liability estimate and a member of its own, checks the
+ *     figures against the analytics routes, in English and French.
+ *  6. Go live (parts/go-live.ts): records the Wallet device check, cleans up the test data (a test
+ *     account of its own, and whatever else is flagged test) and tries to go live; last, since the
+ *     clean-up and going live change what the other parts read.
  *
  * Without /usr/bin/chromium the whole suite is skipped with a warning, or is one failing test
  * when REWARDFLOW_REQUIRE_BROWSER=1 (CI).
  */
+import { analyticsTests } from "./parts/analytics"
 import { customerLoyaltyTests } from "./parts/customer-loyalty"
 import { emailWalletHostEnv, emailWalletTests } from "./parts/email-wallet"
+import { goLiveTests } from "./parts/go-live"
 import { programLanguagesTests } from "./parts/program-languages"
 import { programSettingsTests } from "./parts/program-settings"
 import { programTiersTests } from "./parts/program-tiers"
@@ -49,4 +56,6 @@ describeInBrowser("admin in Chromium", () => {
   describe("Program page: tiers", () => programTiersTests(shared))
   describe("Program page: pending points, birthday, referrals, tier rules, expiry", () => programSettingsTests(shared))
   describe("Program page in French and German", () => programLanguagesTests(shared))
+  describe("Analytics page", () => analyticsTests(shared))
+  describe("Go live page", () => goLiveTests(shared))
 })

@@ -8,6 +8,7 @@
  * days field is shown). The language is this part's browser's own (a cookie): other parts keep English.
  */
 import path from "node:path"
+import { switchLanguage } from "../support/admin-language"
 import { adminSuite, type AdminSession, type SharedHost } from "../support/admin-session"
 
 /** Registers the part's tests in the enclosing `describe`. */
@@ -19,16 +20,6 @@ export function programLanguagesTests(shared: SharedHost) {
     s = suite.s
     shots = suite.shots
   })
-
-  /** Profile > Edit > Language, as a merchant switches it (the drawer's own texts change with it). */
-  async function switchLanguage(displayName: string) {
-    await s.page.goto(s.url("/app/settings/profile/edit"))
-    const drawer = s.page.getByRole("dialog")
-    await drawer.getByRole("combobox").click()
-    await s.page.getByRole("option", { name: displayName, exact: true }).click()
-    await drawer.locator("button[type=submit]").click()
-    await drawer.waitFor({ state: "hidden" })
-  }
 
   async function expectProgramPage(texts: { title: string; sidebar: string; headings: string[]; labels: string[]; hint: string; tierRow: string[] }) {
     await s.page.goto(s.url("/app/loyalty/program"))
@@ -46,7 +37,7 @@ export function programLanguagesTests(shared: SharedHost) {
     const [gold] = (await s.api("GET", "/admin/loyalty/tiers")).body.tiers
     expect(gold).toMatchObject({ name: { en: "Gold", fr: "Or" }, threshold: 1000, multiplier: 2 })
 
-    await switchLanguage("Français")
+    await switchLanguage(s, "Français")
     await expectProgramPage({
       title: "Programme",
       sidebar: "Programme",
@@ -62,7 +53,7 @@ export function programLanguagesTests(shared: SharedHost) {
   })
 
   it("shows the Program page in German after the admin switches to Deutsch", async () => {
-    await switchLanguage("Deutsch")
+    await switchLanguage(s, "Deutsch")
     await expectProgramPage({
       title: "Programm",
       sidebar: "Programm",

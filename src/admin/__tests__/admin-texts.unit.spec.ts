@@ -38,7 +38,10 @@ describe("admin texts (namespace rewardflow)", () => {
     const known = new Set(en.map(base))
     expect(literal.filter((k) => !known.has(k))).toEqual([])
     expect([...new Set(built)].sort()).toEqual([
+      "analytics.intervals.",
       "customerLoyalty.accountStatus.",
+      "go_live.lines.",
+      "go_live.status.",
       "ledger.types.",
       "locales.",
       "redemption.status.",

@@ -35,6 +35,6 @@ const ProgramPage = () => {
 }
 
 // Under Loyalty in the sidebar: a route below another route with a label is its sub-item.
-export const config = defineRouteConfig({ label: "menu.program", translationNs: "rewardflow" })
+export const config = defineRouteConfig({ label: "menu.program", translationNs: "rewardflow", rank: 1 })
 
 export default ProgramPage
