@@ -7,7 +7,7 @@
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { settleOrderLoyaltyWorkflow } from "medusa-plugin-rewardflow/workflows"
+import { settleOrderLoyaltyWorkflow, updateLoyaltyAccountWorkflow } from "medusa-plugin-rewardflow/workflows"
 import { ensureAdminUser, ensureCustomerAccount } from "../seed/accounts"
 import { placeOrderWithWorkflows } from "../seed/orders"
 import { ensureDemoRewards } from "../seed/rewards"
@@ -65,6 +65,8 @@ export default async function seedDemo({ container }: ExecArgs) {
       customer_id: shopper.customer.id,
       email: SHOPPER_EMAIL,
       items: baskets[i % baskets.length],
+      // Demo data is test data: the go-live board counts it and its clean-up removes it.
+      metadata: { rewardflow_test: true },
     })
     placed.push(orderId)
     log(`order ${orderId} placed for ${SHOPPER_EMAIL}`)
@@ -79,6 +81,10 @@ export default async function seedDemo({ container }: ExecArgs) {
   }
   const [account] = await loyalty.listLoyaltyAccounts({ customer_id: shopper.customer.id })
   const points: number | undefined = account?.balance
+  if (account && !account.is_test) {
+    await updateLoyaltyAccountWorkflow(container).run({ input: { id: account.id, is_test: true } })
+    log(`the shopper's loyalty account ${account.id} is marked as test data`)
+  }
 
   const result = {
     fixture,

@@ -31,6 +31,8 @@ export async function placeOrderWithWorkflows(
     email: string
     items: { variant_id: string; quantity: number }[]
     address?: Partial<typeof DEMO_ADDRESS>
+    /** The cart's metadata, which the order keeps (the demo marks its orders `rewardflow_test`). */
+    metadata?: Record<string, unknown>
   }
 ): Promise<string> {
   const address = { ...DEMO_ADDRESS, ...input.address }
@@ -44,6 +46,7 @@ export async function placeOrderWithWorkflows(
       items: input.items,
       shipping_address: address,
       billing_address: address,
+      ...(input.metadata ? { metadata: input.metadata } : {}),
     },
   })
   await addShippingMethodToCartWorkflow(container).run({
