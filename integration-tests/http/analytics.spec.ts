@@ -318,6 +318,18 @@ medusaIntegrationTestRunner({
       expect(de).toContain("Gerät;Luxembourg Gare;Till 1;30;100")
     })
 
+    it("test data is left out: a member flagged is_test, with the ledger entries and orders of that account, leaves every figure", async () => {
+      expect((await api.post(`/admin/loyalty/accounts/${ids.B}`, { is_test: true }, admin)).status).toBe(200)
+      // B's own figures: +10 (M1), +10 and +20 at the till (M2), 10 expired (M3).
+      const points = await get(`/admin/loyalty/analytics/points?${RANGE}`)
+      expect(points.totals).toMatchObject({ issued: 354 - 40, redeemed: 150, reversed: 240, expired: 0, outstanding: 0 })
+      const members = await get(`/admin/loyalty/analytics/members?${RANGE}`)
+      // B's orders are a test member's: B no longer counts among the customers who ordered either.
+      expect(members.totals).toEqual({ total: 2, new: 2, active: 2, customers_ordered: 2, members_ordered: 1, enrollment_rate: 0.5 })
+      const { stores } = await get(`/admin/loyalty/analytics/stores?${RANGE}`)
+      expect(stores.map((s: any) => s.name)).toEqual(["Luxembourg Gare"])
+    })
+
     it("bad filters are refused naming the field, an unknown report is 404, and the reports need an admin", async () => {
       const refused = async (qs: string) => (await failure(api.get(`/admin/loyalty/analytics/points?${qs}`, admin))).data.message
       expect(await refused("from=2026-13-01")).toContain("from is not a calendar date")
