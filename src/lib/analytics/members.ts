@@ -14,12 +14,12 @@ export async function membersReport(knex: Knex, scope: AnalyticsScope) {
   const p = periodsRelation(knex, scope, true).toQuery()
   const entries = entriesFrom(knex, scope)
   const orders = ordersFrom(scope)
-  const [enrolled, active, ordered] = await Promise.all([
+  const accounts = "a.program_id = ? and a.is_test = false and a.deleted_at is null"
+  const [opening, enrolled, active, ordered] = await Promise.all([
+    knex.raw(`select count(*)::int as n from loyalty_account a where ${accounts} and a.enrolled_at < ?`, [scope.program_id, scope.start.toISOString()]),
     knex.raw(
-      `select p.key,
-         count(a.id) filter (where a.enrolled_at < p.e)::int as total,
-         count(a.id) filter (where a.enrolled_at >= p.s)::int as new
-       from ${p} left join loyalty_account a on a.program_id = ? and a.is_test = false and a.deleted_at is null and a.enrolled_at < p.e
+      `select p.key, count(a.id)::int as new
+       from ${p} join loyalty_account a on ${accounts} and a.enrolled_at >= p.s and a.enrolled_at < p.e
        group by p.key`,
       [scope.program_id]
     ),
@@ -38,11 +38,16 @@ export async function membersReport(knex: Knex, scope: AnalyticsScope) {
     ),
   ])
   const at = (rows: Row[], key: string, field: string) => Number(rows.find((r) => r.key === key)?.[field] ?? 0)
+  // Members at a bucket's end: those enrolled before the range plus the new ones up to that bucket.
+  const totals = new Map<string, number>()
+  let running = Number(opening.rows[0].n)
+  for (const q of scope.periods) totals.set(q.key, (running += at(enrolled.rows, q.key, "new")))
+  totals.set("total", Number(opening.rows[0].n) + at(enrolled.rows, "total", "new"))
   const figures = (key: string) => {
     const customers = at(ordered.rows, key, "customers_ordered")
     const members = at(ordered.rows, key, "members_ordered")
     return {
-      total: at(enrolled.rows, key, "total"),
+      total: totals.get(key) ?? 0,
       new: at(enrolled.rows, key, "new"),
       active: at(active.rows, key, "active"),
       customers_ordered: customers,

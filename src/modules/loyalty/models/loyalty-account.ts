@@ -48,6 +48,8 @@ export const LoyaltyAccount = model
     { name: "IDX_loyalty_account_customer_id", on: ["customer_id"] },
     { name: "IDX_loyalty_account_referral_code", on: ["referral_code"], unique: true, where: "referral_code IS NOT NULL" },
     { name: "IDX_loyalty_account_tier", on: ["program_id", "tier_id"] },
+    // Analytics count members by enrollment date.
+    { name: "IDX_loyalty_account_program_enrolled", on: ["program_id", "enrolled_at"] },
     { name: "IDX_loyalty_account_is_test", on: ["program_id"], where: "is_test = true" },
     { name: "IDX_loyalty_account_birthday", on: ["birthday_month", "birthday_day"], where: "birthday_month IS NOT NULL" },
   ])
