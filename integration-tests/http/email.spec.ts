@@ -541,6 +541,13 @@ medusaIntegrationTestRunner({
         const [row] = await messaging().listLoyaltyEmailSettings()
         expect(JSON.stringify(row.overrides)).not.toContain("db-secret-pw")
         expect(String((row.overrides as any).password)).toMatch(/^v1\./)
+        // The settings workflow keeps its executions (a week): the route sealed the password before
+        // it ran, so neither its input nor any checkpoint holds it.
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const executions = await pg("workflow_execution").where({ workflow_id: "update-loyalty-email-settings" }).select("execution", "context")
+        expect(executions.length).toBeGreaterThan(0)
+        expect(JSON.stringify(executions)).toContain('"sealed":"v1.')
+        expect(JSON.stringify(executions)).not.toContain("db-secret-pw")
 
         const { email } = (await api.post("/admin/loyalty/email/test", { to: "owner@rewardflow.test" }, admin)).data
         expect(email.status).toBe("sent")

@@ -175,6 +175,11 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(stored)).not.toContain("PRIVATE KEY")
         expect(JSON.stringify(stored)).not.toContain(keyBodyPiece(otherKey))
         expect(stored.environment).toBe("production")
+        // Executions of the settings workflow are kept; the route sealed the key before it ran.
+        const executions = await getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)("workflow_execution").where({ workflow_id: "update-wallet-settings" }).select("execution", "context")
+        expect(executions.length).toBeGreaterThan(0)
+        expect(JSON.stringify(executions)).not.toContain("PRIVATE KEY")
+        expect(JSON.stringify(executions)).not.toContain(keyBodyPiece(otherKey))
 
         // The server's public URL (tier bands on passes) is saved like the others.
         view = await saveSettings({ public_url: "https://shop.rewardflow.test/backend/" })

@@ -86,8 +86,33 @@ export function describeSettings<S extends SettingsSpec>(spec: S, effective: Eff
 }
 
 /**
+ * A secret already sealed by `sealPatch`: what travels through a workflow's input instead of the
+ * clear value, so a workflow engine that keeps executions (the Redis one can, and every engine
+ * checkpoints a running one to the database) never holds the secret.
+ */
+export type SealedSecret = { sealed: string }
+
+export const isSealedSecret = (v: unknown): v is SealedSecret =>
+  typeof v === "object" && v !== null && typeof (v as SealedSecret).sealed === "string" && Object.keys(v).length === 1
+
+/**
+ * Validates the secret fields of an admin patch and seals them (the other fields are left as
+ * they are, `null` still clears). Call it in the route, before the workflow runs.
+ */
+export function sealPatch<S extends SettingsSpec>(spec: S, patch: Record<string, unknown>, box: SecretBox | null, context: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...patch }
+  for (const [name, raw] of Object.entries(patch)) {
+    const def = spec[name]
+    if (!def?.secret || raw === null || raw === undefined || isSealedSecret(raw)) continue
+    if (!box) throw SecretBox.missingKeyError(name)
+    out[name] = { sealed: box.seal(String(def.parse(raw, name)), `${context}.${name}`) } satisfies SealedSecret
+  }
+  return out
+}
+
+/**
  * Applies an admin patch to the stored overrides: each given field is validated, secrets are
- * sealed, and `null` removes the override (the field falls back to options, env or default).
+ * sealed (or, sealed already by `sealPatch`, kept as they are), and `null` removes the override (the field falls back to options, env or default).
  * Unknown fields are refused by name.
  */
 export function mergeOverrides<S extends SettingsSpec>(
@@ -105,6 +130,13 @@ export function mergeOverrides<S extends SettingsSpec>(
     }
     if (raw === null || raw === undefined) {
       delete next[name]
+      continue
+    }
+    if (def.secret && isSealedSecret(raw)) {
+      if (!box) throw SecretBox.missingKeyError(name)
+      // Sealed by sealPatch with this key and field: checked by opening it, kept as sealed.
+      box.open(raw.sealed, `${context}.${name}`)
+      next[name] = raw.sealed
       continue
     }
     const value = def.parse(raw, name)

@@ -13,6 +13,7 @@ import {
   resolveSettings,
   SecretBox,
   type StoredOverrides,
+  sealPatch,
 } from "../../lib/layered-settings"
 import type { RewardFlowOptions } from "../loyalty/options"
 import { MessagingStore } from "./lib/messaging-store"
@@ -119,6 +120,14 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
       problem,
       encryption_key_configured: !!this.box_,
     }
+  }
+
+  /**
+   * An admin patch with its secrets validated and sealed (`{ sealed }`): what the settings
+   * workflow takes, so no workflow input or stored execution ever holds a clear secret.
+   */
+  sealEmailSettingsPatch(patch: Record<string, unknown>): Record<string, unknown> {
+    return sealPatch(EMAIL_SETTINGS_SPEC, patch, this.box_, EMAIL_SECRETS_CONTEXT)
   }
 
   /** The stored overrides as saved (secrets sealed); for compensation. */
@@ -269,6 +278,54 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
     if (!claimed) {
       return { log: await this.retrieveLoyaltyEmailLog(logId, {}, sharedContext) as unknown as EmailLogDTO, attempted: false }
     }
+    return await this.attempt_(claimed, opts, deadline, deadlineMs)
+  }
+
+  /**
+   * "Send again" for a failed mail, asked for by `actorId`: one more attempt on the same log row
+   * (same idempotency key and Message-ID), recorded in its history like any attempt. Only a
+   * `failed` mail qualifies, and the claim is one conditional UPDATE, so two requests at once
+   * send it once: the other is refused (NOT_ALLOWED, reason `not_failed`). A settings test mail
+   * is rendered again first, since its body states the settings of the attempt, and stays
+   * one-shot; any other mail that fails again is failed again (its retries were used up).
+   */
+  @InjectManager()
+  async resendFailedEmail(logId: string, actorId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<DeliveryOutcome> {
+    const deadlineMs = (this.config_.leaseSeconds - LEASE_MARGIN_SECONDS) * 1000
+    const deadline = AbortSignal.timeout(deadlineMs)
+    const log = (await this.retrieveLoyaltyEmailLog(logId, {}, sharedContext)) as unknown as EmailLogDTO
+    const context = (log.context ?? {}) as Record<string, unknown>
+    const oneShot = context.one_shot === true
+    let settings: EffectiveEmailSettings | undefined
+    let rewrite: Parameters<MessagingStore["claimFailed"]>[3]
+    if (oneShot && log.status === "failed") {
+      settings = await this.getEffectiveEmailSettings(sharedContext)
+      const delivery = describeDelivery(settings.values, this.config_.sendgridSmtpHost)
+      const message = settingsTestMessage(delivery, smtpConnection(settings.values, this.config_.sendgridSmtpHost), settings)
+      rewrite = { ...message, context: { ...context, delivery } }
+    }
+    const claimed = await this.claimFailedEmail_(logId, actorId, rewrite)
+    if (!claimed) {
+      const now = (await this.retrieveLoyaltyEmailLog(logId, {}, sharedContext)) as unknown as EmailLogDTO
+      throw Object.assign(
+        new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Email ${logId} is ${now.status}, not failed: only a failed mail can be sent again`
+        ),
+        { reason: "not_failed", status: now.status }
+      )
+    }
+    return await this.attempt_(claimed, { settings, retry: oneShot ? false : undefined }, deadline, deadlineMs)
+  }
+
+  /** One attempt of a claimed mail; records sent / retrying / failed (see `deliverEmail`). */
+  protected async attempt_(
+    claimed: EmailLogDTO,
+    opts: { settings?: EffectiveEmailSettings; retry?: boolean },
+    deadline: AbortSignal,
+    deadlineMs: number
+  ): Promise<DeliveryOutcome> {
+    const logId = claimed.id
     const claim = { id: logId, attempt: claimed.attempts }
     let provider: string | null = null
     let from: string | null = null
@@ -336,6 +393,16 @@ export default class LoyaltyMessagingModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async claimEmail_(logId: string, @MedusaContext() sharedContext: Context = {}) {
     return await MessagingStore.of(sharedContext).claim(logId, this.config_.leaseSeconds)
+  }
+
+  @InjectTransactionManager()
+  protected async claimFailedEmail_(
+    logId: string,
+    actorId: string | null,
+    rewrite: Parameters<MessagingStore["claimFailed"]>[3],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await MessagingStore.of(sharedContext).claimFailed(logId, this.config_.leaseSeconds, actorId, rewrite)
   }
 
   @InjectTransactionManager()

@@ -6,6 +6,7 @@ import {
   mergeOverrides,
   openStoredOverrides,
   resolveSettings,
+  sealPatch,
   SecretBox,
   type SettingProblem,
   type StoredOverrides,
@@ -136,6 +137,14 @@ export default class LoyaltyWalletModuleService extends MedusaService({
         : { client_email: null, from: config.serviceAccount.from, problem: config.serviceAccount.problem },
       admin_editable: Object.keys(WALLET_SETTINGS),
     }
+  }
+
+  /**
+   * An admin patch with its secrets validated and sealed (`{ sealed }`): what the settings
+   * workflow takes, so no workflow input or stored execution ever holds the private key.
+   */
+  sealWalletSettingsPatch(patch: Record<string, unknown>): Record<string, unknown> {
+    return sealPatch(WALLET_SETTINGS, patch, this.secretBox_(), SECRET_CONTEXT)
   }
 
   /** Applies an admin patch (validated, secrets sealed, null clears); returns the previous overrides. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { describeSettings, field, mergeOverrides, openStoredOverrides, resolveSettings, SecretBox } from ".."
+import { describeSettings, field, mergeOverrides, openStoredOverrides, resolveSettings, sealPatch, SecretBox } from ".."
 
 const spec = {
   host: field.string({ env: "T_HOST" }),
@@ -109,5 +109,29 @@ describe("a saved secret that cannot be decrypted", () => {
     expect(eff.values.password).toBe("p")
     expect(eff).not.toHaveProperty("problems")
     expect(describeSettings(spec, eff).password).not.toHaveProperty("problem")
+  })
+})
+
+describe("sealPatch: secrets sealed before a workflow sees them", () => {
+  const box = SecretBox.fromConfig(key)!
+
+  it("seals only the secrets (validated first), leaves the rest and null as they are; mergeOverrides keeps the sealed value", () => {
+    const patch = sealPatch(spec, { host: "smtp.example.lu", password: "hunter2", origins: null }, box, "m")
+    expect(patch.host).toBe("smtp.example.lu")
+    expect(patch.origins).toBeNull()
+    expect(JSON.stringify(patch)).not.toContain("hunter2")
+    const sealed = (patch.password as { sealed: string }).sealed
+    expect(box.open(sealed, "m.password")).toBe("hunter2")
+    const stored = mergeOverrides(spec, {}, patch, box, "m")
+    expect(stored.password).toBe(sealed)
+    expect(resolveSettings(spec, openStoredOverrides(spec, stored, box, "m")).values.password).toBe("hunter2")
+  })
+
+  it("refuses a sealed value made for another field or with another key, and a secret without a key", () => {
+    const forApiKey = { password: { sealed: box.seal("hunter2", "m.api_key") } }
+    expect(() => mergeOverrides(spec, {}, forApiKey, box, "m")).toThrow(/cannot be decrypted/)
+    const other = SecretBox.fromConfig(randomBytes(32).toString("hex"))!
+    expect(() => mergeOverrides(spec, {}, sealPatch(spec, { password: "x" }, other, "m"), box, "m")).toThrow(/encryption key changed/)
+    expect(() => sealPatch(spec, { password: "x" }, null, "m")).toThrow(/password/)
   })
 })

@@ -16,8 +16,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** Saves overrides field by field; null removes one. Secrets are stored encrypted. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateEmailSettingsType>, res: MedusaResponse) => {
+  const messaging: LoyaltyMessagingModuleService = req.scope.resolve(LOYALTY_MESSAGING_MODULE)
+  // Sealed here, before the workflow: its input (and any stored execution) never holds a clear secret.
   await updateEmailSettingsWorkflow(req.scope).run({
-    input: { patch: req.validatedBody, actor_id: req.auth_context.actor_id ?? null },
+    input: { patch: messaging.sealEmailSettingsPatch(req.validatedBody), actor_id: req.auth_context.actor_id ?? null },
   })
   res.json(await view(req))
 }

@@ -10,9 +10,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ google_wallet: await wallet.describeWalletSettings() })
 }
 
-/** Saves settings over options and env (`null` clears a saved value). */
+/** Saves settings over options and env (`null` clears a saved value); the private key is sealed first. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateWalletSettingsType>, res: MedusaResponse) => {
-  await updateWalletSettingsWorkflow(req.scope).run({ input: req.validatedBody })
   const wallet: LoyaltyWalletModuleService = req.scope.resolve(LOYALTY_WALLET_MODULE)
+  // Sealed here, before the workflow: its input never holds the private key.
+  await updateWalletSettingsWorkflow(req.scope).run({ input: wallet.sealWalletSettingsPatch(req.validatedBody) })
   res.json({ google_wallet: await wallet.describeWalletSettings() })
 }
