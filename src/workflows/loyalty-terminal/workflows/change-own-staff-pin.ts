@@ -9,7 +9,7 @@ export const changeOwnStaffPinWorkflowId = "change-own-staff-pin"
  * emits `loyalty.staff_pin_locked`).
  *
  * @example
- * const { result } = await changeOwnStaffPinWorkflow(container).run({ input: { staff_id, current_pin, pin, device_id, session_id } })
+ * const { result } = await changeOwnStaffPinWorkflow(container).run({ input: { staff_id, current_pin: sealTransient(currentPin), pin: sealTransient(newPin), device_id, session_id } })
  */
 export const changeOwnStaffPinWorkflow = createWorkflow(changeOwnStaffPinWorkflowId, (input: ChangeOwnStaffPinInput) => {
   const changed = changeOwnStaffPinStep(input)

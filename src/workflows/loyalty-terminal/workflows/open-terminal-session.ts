@@ -1,11 +1,13 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { TerminalDeviceView } from "../../../modules/loyalty-terminal/types"
+import type { TransientSecret } from "../../../lib/transient-secret"
 import { openTerminalSessionStep } from "../steps/open-terminal-session"
 import { emitStaffPinLocked } from "./pin-locked-event"
 
 export const openTerminalSessionWorkflowId = "open-terminal-session"
 
-export type OpenTerminalSessionWorkflowInput = { device: TerminalDeviceView; staff_id: string; pin: string }
+/** The PIN comes sealed (`sealTransient`) and the token goes out sealed: no checkpoint holds either. */
+export type OpenTerminalSessionWorkflowInput = { device: TerminalDeviceView; staff_id: string; pin: TransientSecret }
 
 /**
  * Signs a staff member in on a device with their PIN. The result says how the PIN check went
@@ -13,7 +15,7 @@ export type OpenTerminalSessionWorkflowInput = { device: TerminalDeviceView; sta
  * emits `loyalty.staff_pin_locked`.
  *
  * @example
- * const { result } = await openTerminalSessionWorkflow(container).run({ input: { device, staff_id, pin } })
+ * const { result } = await openTerminalSessionWorkflow(container).run({ input: { device, staff_id, pin: sealTransient(pin) } })
  */
 export const openTerminalSessionWorkflow = createWorkflow(openTerminalSessionWorkflowId, (input: OpenTerminalSessionWorkflowInput) => {
   const opened = openTerminalSessionStep(input)

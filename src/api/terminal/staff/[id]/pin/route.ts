@@ -3,6 +3,7 @@ import { LOYALTY_TERMINAL_MODULE } from "../../../../../modules/loyalty-terminal
 import { terminalRefusal } from "../../../../../modules/loyalty-terminal/lib/terminal-refusal"
 import type LoyaltyTerminalModuleService from "../../../../../modules/loyalty-terminal/service"
 import { changeOwnStaffPinWorkflow } from "../../../../../workflows/loyalty-terminal/workflows/change-own-staff-pin"
+import { sealTransient } from "../../../../../lib/transient-secret"
 import { pinRefusal } from "../../../pin-outcome"
 import { requireManager, terminalRoute, tillContext } from "../../../terminal-response"
 import type { TerminalChangeOwnPinType, TerminalResetPinType } from "../../../validators"
@@ -17,7 +18,7 @@ export const POST = terminalRoute(async (req: MedusaRequest, res: MedusaResponse
   if (req.params.id === "me") {
     const { current_pin, pin } = req.validatedBody as TerminalChangeOwnPinType
     const { result } = await changeOwnStaffPinWorkflow(req.scope).run({
-      input: { staff_id: till.staff.id, current_pin, pin, device_id: till.device.id, session_id: till.session.id },
+      input: { staff_id: till.staff.id, current_pin: sealTransient(current_pin), pin: sealTransient(pin), device_id: till.device.id, session_id: till.session.id },
     })
     if (!result.ok) throw pinRefusal(result)
     res.json({ staff: result.staff })
