@@ -41,6 +41,12 @@ module.exports = {
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
     },
     {
+      // Hostile input and access through the real HTTP API (see integration-tests/security).
+      ...common,
+      displayName: "security",
+      testMatch: ["<rootDir>/integration-tests/security/**/*.spec.[jt]s"],
+    },
+    {
       // Real headless Chromium (/usr/bin/chromium) against a real Medusa server: see
       // integration-tests/admin/support. Skipped with a warning when Chromium is missing.
       ...common,

@@ -113,6 +113,36 @@ export function invalidRequestBody(issues: Issue[], body: unknown, query = false
   }
 }
 
+/**
+ * The first field (or key) holding U+0000, which PostgreSQL can store in neither text nor jsonb:
+ * let through, it would fail the request with a 500 wherever it reached the database (a workflow
+ * checkpoints its input there before its first step).
+ */
+export function nulCharacterField(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulCharacterField(value[i], [...path, i])
+      if (found) return found
+    }
+    return null
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...path, k.replace(/\u0000/g, "\\u0000")]
+      const found = nulCharacterField(v, [...path, k])
+      if (found) return found
+    }
+  }
+  return null
+}
+
+function nulRefusal(path: PropertyKey[]) {
+  const field = fieldName(path)
+  const message = `${field || "the body"} must not contain the NUL character (U+0000)`
+  return { type: MedusaError.Types.INVALID_DATA, message: `Invalid request: ${message}`, reason: "invalid_request" as const, field: field || null, errors: [{ field, message }] }
+}
+
 async function check(schema: Schema, value: unknown): Promise<ParseResult> {
   const strict = typeof schema.strict === "function" ? schema.strict() : schema
   return await strict.safeParseAsync(value)
@@ -127,6 +157,11 @@ export function validateBody(schema: unknown) {
   return async function validateRewardFlowBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     // Like Medusa's, a schema may be a function of the route's additional-data validator.
     const resolved = typeof schema === "function" ? (schema as (v: unknown) => unknown)((req as { additionalDataValidator?: unknown }).additionalDataValidator) : schema
+    const nul = nulCharacterField(req.body)
+    if (nul) {
+      res.status(400).json(nulRefusal(nul))
+      return
+    }
     const result = await check(resolved as Schema, req.body ?? {})
     if (!result.success) {
       res.status(400).json(invalidRequestBody(result.error.issues, req.body))
@@ -157,6 +192,11 @@ export function validateQuery(schema: unknown, config: Parameters<typeof medusaV
   const medusa = medusaValidateQuery(schema as Parameters<typeof medusaValidateQuery>[0], config)
   return async function validateRewardFlowQuery(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const query = normalizeQuery((req.query ?? {}) as Record<string, unknown>)
+    const nul = nulCharacterField(query)
+    if (nul) {
+      res.status(400).json(nulRefusal(nul))
+      return
+    }
     const result = await check(schema as Schema, query)
     if (!result.success) {
       res.status(400).json(invalidRequestBody(result.error.issues, query, true))
