@@ -9,7 +9,10 @@
  *     shopper with two orders, loyalty program); everything is reused on the next run;
  *  4. serves the store API and the admin with `medusa develop` on http://localhost:9000.
  *
- * Flags: --no-serve  set up and seed, then stop (for tests and CI).
+ * Flags: --no-serve     set up and seed, then stop (for tests and CI).
+ *        --check-fonts  set up, start the server, check that the dashboard's fonts answer 200
+ *                       (vite's file-serving allow-list, demo/medusa-config.ts), then stop.
+ * As a library: `startDemo()` (scripts/screenshots.js) and `checkDashboardFonts()`.
  */
 const { spawn } = require("node:child_process")
 const crypto = require("node:crypto")
@@ -129,7 +132,12 @@ RewardFlow demo store
 `)
 }
 
-async function main() {
+/**
+ * Sets the demo up (plugin build, database, migrations, seed) and, unless `serve` is false, starts
+ * `medusa develop` and waits for it. Used by `npm run demo` and by scripts/screenshots.js, so both
+ * run the same store. Returns the admin's login and `stop()` (server, then database).
+ */
+async function startDemo({ serve = true } = {}) {
   fs.mkdirSync(DATA, { recursive: true })
   say("building the plugin (medusa plugin:build)")
   await run(MEDUSA, ["plugin:build"], { cwd: ROOT })
@@ -162,29 +170,42 @@ async function main() {
     env: { ...env, DEMO_ADMIN_PASSWORD: passwords.admin, DEMO_SHOPPER_PASSWORD: passwords.shopper, DEMO_SEED_RESULT: resultFile },
   })
   const result = JSON.parse(fs.readFileSync(resultFile, "utf8"))
-
-  if (!serve) {
-    summary(result, passwords)
-    await stopPostgres()
-    return
-  }
+  const demo = { url: `http://localhost:${PORT}`, admin: { email: result.admin.email, password: passwords.admin }, result, passwords, stop: shutdown }
+  if (!serve) return demo
 
   say(`starting medusa develop on http://localhost:${PORT}`)
   server = spawn(MEDUSA, ["develop"], { cwd: DEMO, env, stdio: "inherit", detached: true })
-  server.on("exit", (code) => shutdown(code ?? 1, `medusa develop exited (${code})`))
-  process.on("SIGINT", () => shutdown(0))
-  process.on("SIGTERM", () => shutdown(0))
+  server.on("exit", (code) => {
+    if (!stopping) fail(`medusa develop exited (${code})`)
+  })
   await waitForHealth()
-  summary(result, passwords)
-  say("ready. Press Ctrl+C to stop the server and the database.")
+  return demo
+}
+
+/**
+ * The dashboard's own fonts (Inter, Roboto Mono) as `medusa develop` serves them: vite serves files
+ * outside the app through /app/@fs/<absolute path> when its allow-list covers them (the dashboard's
+ * stylesheet points there). Each must answer 200; a 403 means demo/medusa-config.ts `admin.vite`
+ * lost the repository's node_modules. Returns the URLs it checked.
+ */
+async function checkDashboardFonts() {
+  const dashboard = path.dirname(require.resolve("@medusajs/dashboard/package.json", { paths: [DEMO, ROOT] }))
+  const fonts = fs.readdirSync(path.join(dashboard, "dist")).filter((f) => /\.(ttf|woff2?)$/.test(f))
+  if (!fonts.length) throw new Error(`no font files in ${dashboard}/dist: the dashboard changed, update checkDashboardFonts`)
+  const urls = fonts.map((f) => `http://localhost:${PORT}/app/@fs${fs.realpathSync(path.join(dashboard, "dist", f))}`)
+  for (const url of urls) {
+    const res = await fetch(url)
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status} (expected 200): vite's server.fs.allow does not cover it`)
+  }
+  return urls
 }
 
 let server
-let exiting = false
-async function shutdown(code, message) {
-  if (exiting) return
-  exiting = true
-  if (message) console.error(`[demo] ${message}`)
+let stopping = false
+/** Stops the server (and the process group it forked), then the database. */
+async function shutdown() {
+  if (stopping) return
+  stopping = true
   if (server && server.exitCode === null) {
     try {
       process.kill(-server.pid, "SIGTERM") // medusa develop and the server it forks
@@ -192,7 +213,35 @@ async function shutdown(code, message) {
     await new Promise((r) => setTimeout(r, 1500))
   }
   await stopPostgres()
-  process.exit(code)
 }
 
-main().catch((e) => shutdown(1, e?.message ?? String(e)))
+async function fail(message) {
+  console.error(`[demo] ${message}`)
+  await shutdown()
+  process.exit(1)
+}
+
+/** `npm run demo` [--no-serve] [--check-fonts]. */
+async function main() {
+  const checkFonts = process.argv.includes("--check-fonts")
+  const demo = await startDemo({ serve: serve || checkFonts })
+  if (!serve && !checkFonts) {
+    summary(demo.result, demo.passwords)
+    await shutdown()
+    return
+  }
+  if (checkFonts) {
+    const urls = await checkDashboardFonts()
+    say(`the dashboard's ${urls.length} fonts answer 200 under medusa develop`)
+    await shutdown()
+    return
+  }
+  process.on("SIGINT", () => shutdown().then(() => process.exit(0)))
+  process.on("SIGTERM", () => shutdown().then(() => process.exit(0)))
+  summary(demo.result, demo.passwords)
+  say("ready. Press Ctrl+C to stop the server and the database.")
+}
+
+module.exports = { startDemo, checkDashboardFonts }
+
+if (require.main === module) main().catch((e) => fail(e?.message ?? String(e)))

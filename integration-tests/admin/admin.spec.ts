@@ -23,6 +23,13 @@
  *     the pending period on, which would hold any later order's points), then the page in French
  *     and German (reads "Gold"); after the others, which were not written for tiers or pending points
  *     (they send no mail).
+ *  -  Terminals (parts/terminals.ts): a store of its own, staff, pairing, rename, revoke, PIN reset; leaves a paired tablet there.
+ *  -  Email log (parts/email-log.ts): a failed and a retrying mail of its own (delivery pointed at a
+ *     closed port), the failed one sent again to a loopback server it starts; puts provider, host, port
+ *     and from_address back as it found them.
+ *  -  Members (parts/members.ts): a member of its own found by card number and email, points adjusted,
+ *     blocked and unblocked, flagged test and back; the seeded shopper is not touched.
+ *  -  Program basics (parts/program-general.ts): welcome bonus, earn rates (a CHF region of its own), sales channels (a channel of its own), puts them back at the end; leaves one liability estimate (effective when saved).
  *  5. Analytics (parts/analytics.ts): adds a liability estimate and a member of its own, checks the
  *     figures against the analytics routes, in English and French.
  *  6. Go live (parts/go-live.ts): records the Wallet device check, cleans up the test data (a test
@@ -34,12 +41,16 @@
  */
 import { analyticsTests } from "./parts/analytics"
 import { customerLoyaltyTests } from "./parts/customer-loyalty"
+import { emailLogTests } from "./parts/email-log"
 import { emailWalletHostEnv, emailWalletTests } from "./parts/email-wallet"
 import { goLiveTests } from "./parts/go-live"
+import { membersTests } from "./parts/members"
+import { programGeneralTests } from "./parts/program-general"
 import { programLanguagesTests } from "./parts/program-languages"
 import { programSettingsTests } from "./parts/program-settings"
 import { programTiersTests } from "./parts/program-tiers"
 import { rewardsTests } from "./parts/rewards"
+import { terminalsTests } from "./parts/terminals"
 import { sharedHostApp, STEP_TIMEOUT } from "./support/admin-session"
 import { describeInBrowser } from "./support/browser"
 
@@ -56,6 +67,10 @@ describeInBrowser("admin in Chromium", () => {
   describe("Program page: tiers", () => programTiersTests(shared))
   describe("Program page: pending points, birthday, referrals, tier rules, expiry", () => programSettingsTests(shared))
   describe("Program page in French and German", () => programLanguagesTests(shared))
+  describe("Terminals", () => terminalsTests(shared))
+  describe("Email log", () => emailLogTests(shared))
+  describe("Members", () => membersTests(shared))
+  describe("Program page: general settings, earning, channels, liability estimate", () => programGeneralTests(shared))
   describe("Analytics page", () => analyticsTests(shared))
   describe("Go live page", () => goLiveTests(shared))
 })

@@ -328,6 +328,12 @@ medusaIntegrationTestRunner({
       expect(members.totals).toEqual({ total: 2, new: 2, active: 2, customers_ordered: 2, members_ordered: 1, enrollment_rate: 0.5 })
       const { stores } = await get(`/admin/loyalty/analytics/stores?${RANGE}`)
       expect(stores.map((s: any) => s.name)).toEqual(["Luxembourg Gare"])
+      // A demo or a staging store asks for them: include_test=true counts test data again.
+      const all = await get(`/admin/loyalty/analytics/points?${RANGE}&include_test=true`)
+      expect(all.totals).toMatchObject({ issued: 354, expired: 10, outstanding: 30 })
+      expect(all.period.include_test).toBe(true)
+      expect((await get(`/admin/loyalty/analytics/members?${RANGE}&include_test=true`)).totals).toMatchObject({ total: 3, customers_ordered: 3, members_ordered: 2 })
+      expect((await failure(api.get(`/admin/loyalty/analytics/points?include_test=yes`, admin))).data.message).toContain("include_test must be true or false")
     })
 
     it("bad filters are refused naming the field, an unknown report is 404, and the reports need an admin", async () => {

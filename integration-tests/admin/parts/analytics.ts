@@ -32,14 +32,20 @@ export function analyticsTests(shared: SharedHost) {
 
   const section = (report: string): Locator => s.page.getByTestId(`rewardflow-analytics-${report}`)
   const stat = (id: string) => s.page.getByTestId(`rewardflow-stat-${id}`)
+  /**
+   * From the second test on, the page counts test data (the switch "Include test data"): the demo
+   * seed's shopper and orders are test data, and the figures would be empty without them.
+   */
+  let includeTest = false
+  const withTest = (query: string) => (includeTest ? `${query}${query ? "&" : "?"}include_test=true` : query)
   async function report(name: string, query = ""): Promise<any> {
-    const { status, body } = await s.api("GET", `/admin/loyalty/analytics/${name}${query}`)
+    const { status, body } = await s.api("GET", `/admin/loyalty/analytics/${name}${withTest(query)}`)
     expect({ name, status }).toEqual({ name, status: 200 })
     return body
   }
   /** The route's CSV as bytes (the page's download must be exactly these). */
   async function csvBytes(name: string, locale: string): Promise<Buffer> {
-    const res = await s.context.request.get(s.url(`/admin/loyalty/analytics/${name}?format=csv&locale=${locale}`))
+    const res = await s.context.request.get(s.url(withTest(`/admin/loyalty/analytics/${name}?format=csv&locale=${locale}`)))
     expect(res.status()).toBe(200)
     expect(res.headers()["content-type"]).toMatch(/^text\/csv/)
     return await res.body()
@@ -76,10 +82,20 @@ export function analyticsTests(shared: SharedHost) {
     expect((await report("points")).totals.adjusted).toBeGreaterThanOrEqual(SEED_POINTS)
   })
 
+  /** Turns on "Include test data" and waits for the page to ask the routes with it. */
+  async function includeTestData(label: string) {
+    const asked = s.page.waitForRequest((r) => new URL(r.url()).searchParams.get("include_test") === "true")
+    await s.page.getByLabel(label, { exact: true }).click()
+    await asked
+    includeTest = true
+  }
+
   it("shows the figures the routes answer, in English, and exports a table as the route's CSV", async () => {
-    const [members, points, liability, revenue] = await Promise.all(["members", "points", "liability", "revenue"].map((r) => report(r)))
     await s.page.goto(s.url("/app/loyalty/analytics"))
     await s.page.getByRole("heading", { name: "Analytics", level: 1, exact: true }).waitFor()
+    await includeTestData("Include test data (the demo's data is all test data)")
+    const [members, points, liability, revenue] = await Promise.all(["members", "points", "liability", "revenue"].map((r) => report(r)))
+    expect(revenue.rows.length).toBeGreaterThan(0)
     await s.page.locator("nav").getByRole("link", { name: "Analytics", exact: true }).waitFor()
     for (const heading of ["Members", "Points", "Liability", "Revenue: members and non-members", "Cohorts: retention by month of enrollment", "Rewards", "Stores"]) {
       await s.page.getByRole("heading", { name: heading, level: 2, exact: true }).waitFor()
@@ -151,9 +167,10 @@ export function analyticsTests(shared: SharedHost) {
 
   it("shows the page in French after the admin switches to Français, and exports CSV with ';'", async () => {
     await switchLanguage(s, "Français")
-    const [members, liability] = await Promise.all(["members", "liability"].map((r) => report(r)))
     await s.page.goto(s.url("/app/loyalty/analytics"))
     await s.page.getByRole("heading", { name: "Statistiques", level: 1, exact: true }).waitFor()
+    await includeTestData("Inclure les données de test (celles de la démo en sont toutes)")
+    const [members, liability] = await Promise.all(["members", "liability"].map((r) => report(r)))
     await s.page.locator("nav").getByRole("link", { name: "Statistiques", exact: true }).waitFor()
     for (const heading of ["Membres", "Points", "Passif", "Chiffre d'affaires : membres et non-membres", "Cohortes : fidélisation par mois d'adhésion", "Récompenses", "Magasins"]) {
       await s.page.getByRole("heading", { name: heading, level: 2, exact: true }).waitFor()

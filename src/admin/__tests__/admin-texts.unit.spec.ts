@@ -39,14 +39,17 @@ describe("admin texts (namespace rewardflow)", () => {
     expect(literal.filter((k) => !known.has(k))).toEqual([])
     expect([...new Set(built)].sort()).toEqual([
       "analytics.intervals.",
-      "customerLoyalty.accountStatus.",
       "go_live.lines.",
       "go_live.status.",
       "ledger.types.",
       "locales.",
+      "members.sources.",
       "redemption.status.",
       "rewards.status.",
       "rewards.types.",
+      "terminals.offline.reasons.",
+      "terminals.pin_events.",
+      "terminals.roles.",
     ])
   })
 

@@ -18,6 +18,8 @@ export type AnalyticsFilters = {
   sales_channel_id: string
   stock_location_id: string
   currency_code: string
+  /** "true": count test data too (the demo's data is all test data); "" leaves it out. */
+  include_test: "" | "true"
 }
 
 export const EMPTY_FILTERS: AnalyticsFilters = {
@@ -27,6 +29,7 @@ export const EMPTY_FILTERS: AnalyticsFilters = {
   sales_channel_id: "",
   stock_location_id: "",
   currency_code: "",
+  include_test: "",
 }
 
 /** Every answer names the days it covers, in the program's time zone. */

@@ -7,6 +7,23 @@ export { REWARD_LOCALES as TIER_LOCALES }
 export type ProgramSettings = {
   id: string
   name: string
+  /** Paused: no order earns points. */
+  status: "active" | "paused"
+  /** Per lower-case currency code: `points` per `amount` (major units); a currency without one earns nothing. */
+  earn_rates: Record<string, EarnRate>
+  rounding: "floor" | "nearest"
+  count_shipping: boolean
+  count_taxes: boolean
+  welcome_bonus_points: number
+  auto_enroll: boolean
+  default_locale: RewardLocale
+  /** The channels where orders earn; empty: every channel. */
+  sales_channel_ids: string[]
+  sales_channels: { id: string; name: string | null }[]
+  /** The liability estimate in force (the last saved), or null. */
+  liability_estimate: LiabilityEstimate | null
+  /** How many estimates were saved (each kept). */
+  liability_estimates: number
   tier_basis: "points_earned" | "money_spent"
   tier_period: "rolling_12_months" | "calendar_year"
   tier_grace_days: number
@@ -24,7 +41,23 @@ export type ProgramSettings = {
   activity_extends_validity: boolean
 }
 
-export type ProgramSettingsBody = Partial<Omit<ProgramSettings, "id" | "name">>
+export type EarnRate = { points: number; amount: number }
+
+/** As the API sends it: decimals as text. */
+export type LiabilityEstimate = {
+  currency_code: string
+  point_value: string
+  expected_redemption_rate: string
+  effective_at: string
+  actor_user_id: string | null
+}
+
+export type ProgramSettingsBody = Partial<
+  Omit<ProgramSettings, "id" | "sales_channels" | "liability_estimate" | "liability_estimates"> & {
+    /** A new estimate, kept beside the earlier ones; `effective_at` default now. */
+    liability_estimate: { currency_code: string; point_value: string; expected_redemption_rate: string; effective_at?: string }
+  }
+>
 
 /** A tier as `GET /admin/loyalty/tiers` sends it. */
 export type Tier = {

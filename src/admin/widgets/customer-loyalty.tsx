@@ -1,9 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminCustomer } from "@medusajs/framework/types"
-import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
 import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
+import { MemberStatusBadge } from "../components/members/member-status-badge"
 import { RedemptionsTable } from "../components/redemptions-table"
 import { WalletPassLine } from "../components/wallet-pass-line"
 import {
@@ -58,7 +60,7 @@ const RECENT_REDEMPTIONS = 5
 
 /**
  * Customer page: the shopper's loyalty card, balance, Google Wallet pass, recent points and
- * rewards, and a manual adjustment.
+ * rewards, a manual adjustment, and a link to the member's page (the whole ledger, block, card).
  */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const { t: translate, i18n } = useTranslation("rewardflow")
@@ -98,9 +100,14 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
         <Heading level="h2">{t("customerLoyalty.heading")}</Heading>
         {account ? (
           <div className="flex items-center gap-x-2">
-            <Badge color={account.status === "active" ? "green" : "red"} size="2xsmall">
-              {t(`customerLoyalty.accountStatus.${account.status}`)}
-            </Badge>
+            <MemberStatusBadge status={account.status} />
+            <Link
+              to={`/loyalty/members/${account.id}`}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small"
+              data-testid="rewardflow-member-link"
+            >
+              {t("customerLoyalty.openMember")}
+            </Link>
             <AdjustPointsDrawer account={account} onAdjusted={refresh} />
           </div>
         ) : null}
@@ -201,8 +208,10 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
   )
 }
 
+// The side column: Medusa 2.21's layout puts a main-column widget after all its own cards (the
+// JSON card included), whatever the zone's before/after; the side column shows it at first sight.
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  zone: "customer.details.side.before",
 })
 
 export default CustomerLoyaltyWidget

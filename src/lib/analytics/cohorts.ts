@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ordersFrom } from "./orders"
-import { type AnalyticsScope, filtersOf, periodView, share } from "./scope"
+import { type AnalyticsScope, filtersOf, periodView, share, realAccounts } from "./scope"
 
 type Row = Record<string, any>
 const monthIndex = (key: string) => {
@@ -23,14 +23,14 @@ export async function cohortsReport(knex: Knex, scope: AnalyticsScope) {
   const [sizes, cells] = await Promise.all([
     knex.raw(
       `select ${cohortOf} as cohort, count(*)::int as members from loyalty_account a
-       where a.program_id = ? and a.is_test = false and a.deleted_at is null and a.enrolled_at >= ? and a.enrolled_at < ?
+       where a.program_id = ? and ${realAccounts(scope)} and a.deleted_at is null and a.enrolled_at >= ? and a.enrolled_at < ?
        group by 1 order by 1`,
       [scope.program_id, ...range]
     ),
     knex.raw(
       `select ${cohortOf} as cohort, ${month("o.created_at")} - ${month("a.enrolled_at")} as k, count(distinct a.id)::int as customers
        from loyalty_account a cross join ${orders.sql}
-         and a.program_id = ? and a.is_test = false and a.deleted_at is null and a.enrolled_at >= ? and a.enrolled_at < ?
+         and a.program_id = ? and ${realAccounts(scope)} and a.deleted_at is null and a.enrolled_at >= ? and a.enrolled_at < ?
          and o.customer_id = a.customer_id and o.created_at >= a.enrolled_at and o.created_at < ?
        group by 1, 2`,
       [...orders.bindings, scope.program_id, ...range, scope.end.toISOString()]

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { type AnalyticsScope, periodsRelation } from "./scope"
+import { type AnalyticsScope, periodsRelation, realAccounts } from "./scope"
 
 /**
  * The ledger entries a report counts: the program's, not of test accounts, narrowed by the
@@ -11,7 +11,7 @@ import { type AnalyticsScope, periodsRelation } from "./scope"
 export function entriesFrom(knex: Knex, scope: AnalyticsScope): { sql: string; bindings: Knex.RawBinding[] } {
   const bindings: Knex.RawBinding[] = [scope.program_id]
   let sql = `loyalty_ledger_entry e
-    join loyalty_account a on a.id = e.account_id and a.program_id = ? and a.is_test = false
+    join loyalty_account a on a.id = e.account_id and a.program_id = ? and ${realAccounts(scope)}
     left join loyalty_ledger_entry x on x.id = e.reverses_entry_id`
   const where: string[] = ["e.deleted_at is null"]
   if (scope.sales_channel_id || scope.currency_code) {

@@ -7,7 +7,7 @@ import {
   roundMoney,
 } from "../../modules/loyalty/lib/liability"
 import { entrySums, type EntrySums, sumsAt } from "./entries"
-import { type AnalyticsScope, filtersOf, periodView } from "./scope"
+import { type AnalyticsScope, filtersOf, periodView, realAccounts } from "./scope"
 
 type Row = Record<string, any>
 export type Estimate = { id: string; currency_code: string; point_value: string; expected_redemption_rate: string; effective_at: Date; actor_user_id?: string | null }
@@ -118,7 +118,7 @@ async function salesByBucket(knex: Knex, scope: AnalyticsScope, series: Estimate
        sum((e.metadata->'earning_basis'->>'amount')::numeric)::text as sales,
        sum(e.earned_change + e.pending_change)::bigint as points
      from p cross join loyalty_ledger_entry e
-       join loyalty_account a on a.id = e.account_id and a.program_id = ? and a.is_test = false
+       join loyalty_account a on a.id = e.account_id and a.program_id = ? and ${realAccounts(scope)}
        ${scope.sales_channel_id ? `join "order" o on o.id = e.source_id and o.sales_channel_id = ?` : ""}
      where e.deleted_at is null and e.type = 'earn' and e.source_type = 'order' and e.metadata->'earning_basis' is not null
        and lower(e.metadata->'earning_basis'->>'currency_code') = ?

@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { entriesFrom } from "./entries"
 import { ordersFrom } from "./orders"
-import { type AnalyticsScope, filtersOf, periodsRelation, periodView, share } from "./scope"
+import { type AnalyticsScope, filtersOf, periodsRelation, periodView, share, realAccounts } from "./scope"
 
 type Row = Record<string, any>
 
@@ -14,7 +14,7 @@ export async function membersReport(knex: Knex, scope: AnalyticsScope) {
   const p = periodsRelation(knex, scope, true).toQuery()
   const entries = entriesFrom(knex, scope)
   const orders = ordersFrom(scope)
-  const accounts = "a.program_id = ? and a.is_test = false and a.deleted_at is null"
+  const accounts = `a.program_id = ? and ${realAccounts(scope)} and a.deleted_at is null`
   const [opening, enrolled, active, ordered] = await Promise.all([
     knex.raw(`select count(*)::int as n from loyalty_account a where ${accounts} and a.enrolled_at < ?`, [scope.program_id, scope.start.toISOString()]),
     knex.raw(

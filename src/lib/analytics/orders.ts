@@ -14,8 +14,7 @@ export function ordersFrom(scope: AnalyticsScope, joins = ""): { sql: string; bi
     "o.is_draft_order = false",
     "o.status <> 'canceled'",
     "o.canceled_at is null",
-    "coalesce(o.metadata->>'rewardflow_test', 'false') <> 'true'",
-    "coalesce(member.is_test, false) = false",
+    ...(scope.include_test ? [] : ["coalesce(o.metadata->>'rewardflow_test', 'false') <> 'true'", "coalesce(member.is_test, false) = false"]),
   ]
   if (scope.sales_channel_id) {
     where.push("o.sales_channel_id = ?")

@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import BigNumberJS from "bignumber.js"
-import { type AnalyticsScope, filtersOf, periodView } from "./scope"
+import { type AnalyticsScope, filtersOf, periodView, realAccounts } from "./scope"
 
 type Row = Record<string, any>
 
@@ -26,7 +26,7 @@ export async function rewardsReport(knex: Knex, scope: AnalyticsScope, digitsOf:
                          and sa.shipping_method_id in (select os.shipping_method_id from order_shipping os where os.order_id = rd.order_id)), 0)
            ), 0)::text as discount
          from loyalty_redemption rd
-         join loyalty_account a on a.id = rd.account_id and a.program_id = ? and a.is_test = false
+         join loyalty_account a on a.id = rd.account_id and a.program_id = ? and ${realAccounts(scope)}
          left join "order" o on o.id = rd.order_id
          where rd.deleted_at is null and rd.status = 'redeemed' and rd.redeemed_at >= ? and rd.redeemed_at < ?
            ${scope.sales_channel_id ? "and o.sales_channel_id = ?" : ""}
@@ -39,7 +39,7 @@ export async function rewardsReport(knex: Knex, scope: AnalyticsScope, digitsOf:
       ? { rows: [] as Row[] }
       : await knex.raw(
           `select e.metadata->>'reward_id' as reward_id, count(*)::int as redemptions, sum(-e.points)::bigint as points
-           from loyalty_ledger_entry e join loyalty_account a on a.id = e.account_id and a.program_id = ? and a.is_test = false
+           from loyalty_ledger_entry e join loyalty_account a on a.id = e.account_id and a.program_id = ? and ${realAccounts(scope)}
            where e.deleted_at is null and e.type = 'redeem' and e.source_type = 'terminal' and e.created_at >= ? and e.created_at < ?
              ${scope.stock_location_id ? "and e.source_id = ?" : ""}
            group by 1`,

@@ -22,7 +22,12 @@ export type AnalyticsScope = {
   sales_channel_id?: string
   stock_location_id?: string
   currency_code?: string
+  /** Count test data too (accounts flagged is_test and their entries, orders marked rewardflow_test): a demo or a staging store. */
+  include_test?: boolean
 }
+
+/** SQL that leaves out test accounts (alias `a` by default), or nothing when the report includes test data. */
+export const realAccounts = (scope: Pick<AnalyticsScope, "include_test">, alias = "a") => (scope.include_test ? "true" : `${alias}.is_test = false`)
 
 export type ScopeInput = {
   program_id: string
@@ -33,6 +38,7 @@ export type ScopeInput = {
   sales_channel_id?: string
   stock_location_id?: string
   currency_code?: string
+  include_test?: boolean
   now?: Date
 }
 
@@ -101,6 +107,7 @@ export function analyticsScope(input: ScopeInput): AnalyticsScope {
     sales_channel_id: input.sales_channel_id,
     stock_location_id: input.stock_location_id,
     currency_code: input.currency_code,
+    include_test: input.include_test ?? false,
   }
 }
 
@@ -131,4 +138,5 @@ export const periodView = (scope: AnalyticsScope) => ({
   to: scope.to,
   time_zone: scope.time_zone,
   interval: scope.interval,
+  include_test: !!scope.include_test,
 })

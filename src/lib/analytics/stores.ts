@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { type AnalyticsScope, filtersOf, periodView } from "./scope"
+import { type AnalyticsScope, filtersOf, periodView, realAccounts } from "./scope"
 
 type Row = Record<string, any>
 type Figures = { points_awarded: number; points_redeemed: number; awards: number; redemptions: number }
@@ -16,7 +16,7 @@ export async function storesReport(knex: Knex, scope: AnalyticsScope) {
        coalesce(sum(case when e.type = 'redeem' then -e.points else 0 end), 0)::bigint as points_redeemed,
        count(*) filter (where e.type = 'earn')::int as awards,
        count(*) filter (where e.type = 'redeem')::int as redemptions
-     from loyalty_ledger_entry e join loyalty_account a on a.id = e.account_id and a.program_id = ? and a.is_test = false
+     from loyalty_ledger_entry e join loyalty_account a on a.id = e.account_id and a.program_id = ? and ${realAccounts(scope)}
      where e.deleted_at is null and e.source_type = 'terminal' and e.created_at >= ? and e.created_at < ?
        ${scope.stock_location_id ? "and e.source_id = ?" : ""}
        ${scope.currency_code ? "and (e.type <> 'earn' or lower(e.metadata->>'currency_code') = ?)" : ""}

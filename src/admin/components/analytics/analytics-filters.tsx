@@ -1,4 +1,4 @@
-import { Button, Container, Input, Select } from "@medusajs/ui"
+import { Button, Container, Input, Label, Select, Switch } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 import {
@@ -108,7 +108,13 @@ export const AnalyticsFilters = ({ filters, onChange }: { filters: Filters; onCh
           onChange={(currency_code) => set({ currency_code })}
         />
       </div>
-      <div className="flex justify-end">
+      <div className="flex items-center justify-between gap-x-4">
+        <div className="flex items-center gap-x-2">
+          <Switch id="rewardflow-analytics-include-test" checked={filters.include_test === "true"} onCheckedChange={(on) => set({ include_test: on ? "true" : "" })} />
+          <Label htmlFor="rewardflow-analytics-include-test" size="small">
+            {t("analytics.filters.include_test")}
+          </Label>
+        </div>
         <Button size="small" variant="secondary" onClick={() => onChange(EMPTY_FILTERS)}>
           {t("analytics.filters.reset")}
         </Button>

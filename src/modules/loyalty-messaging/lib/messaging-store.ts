@@ -73,6 +73,42 @@ export class MessagingStore {
   }
 
   /**
+   * Takes a failed mail for one more attempt, asked for by a person ("send again"): the same
+   * row, idempotency key and Message-ID, so the mail is sent again once and never duplicated; a
+   * second request (a double click, another admin) finds it no longer failed and gets null.
+   * The request is kept in `context.resends` (`{ at, by, attempt }`). `rewrite` replaces the
+   * rendered message (a settings test mail states the settings of its attempt).
+   */
+  async claimFailed(
+    id: string,
+    leaseSeconds: number,
+    actorId: string | null,
+    rewrite?: { subject: string; html_body: string; text_body: string; context: Record<string, unknown> }
+  ): Promise<EmailLogDTO | null> {
+    const { rows } = await this.knex.raw(
+      `UPDATE ${TABLE}
+          SET status = 'sending', attempts = attempts + 1, updated_at = now(), next_attempt_at = NULL,
+              lease_until = now() + make_interval(secs => ?),
+              subject = coalesce(?, subject), html_body = coalesce(?, html_body), text_body = coalesce(?, text_body),
+              context = coalesce(?::jsonb, context, '{}'::jsonb) || jsonb_build_object('resends',
+                coalesce(context->'resends', '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+                  'at', now(), 'by', ?::text, 'attempt', attempts + 1)))
+        WHERE id = ? AND deleted_at IS NULL AND status = 'failed'
+        RETURNING *`,
+      [
+        leaseSeconds,
+        rewrite?.subject ?? null,
+        rewrite?.html_body ?? null,
+        rewrite?.text_body ?? null,
+        rewrite ? JSON.stringify(rewrite.context) : null,
+        actorId,
+        id,
+      ]
+    )
+    return rows[0] ?? null
+  }
+
+  /**
    * Records the outcome of the attempt this sender claimed, only while the row still holds
    * that claim (`attempts` is the fencing token: a takeover increments it). `recorded` is false
    * when the lease had run out and another attempt took the mail over: its state stands.

@@ -13,7 +13,7 @@ export type UpdateLoyaltyAccountWorkflowInput = UpdateAccountStepInput
  * follows: a blocked account's pass turns inactive, a new locale changes its language).
  *
  * @example
- * await updateLoyaltyAccountWorkflow(container).run({ input: { id, status: "blocked" } })
+ * await updateLoyaltyAccountWorkflow(container).run({ input: { id, status: "blocked", reason: "Card reported stolen", actor_user_id } })
  */
 export const updateLoyaltyAccountWorkflow = createWorkflow(
   updateLoyaltyAccountWorkflowId,
@@ -24,7 +24,8 @@ export const updateLoyaltyAccountWorkflow = createWorkflow(
       data: transform({ input, account }, ({ input, account }) => ({
         id: input.id,
         customer_id: (account as { customer_id?: string | null }).customer_id ?? null,
-        fields: Object.keys(input).filter((k) => k !== "id"),
+        // The reason and the actor go to the status history; they are no field of the account.
+        fields: Object.keys(input).filter((k) => !["id", "reason", "actor_user_id"].includes(k)),
       })),
     })
     return new WorkflowResponse(account)

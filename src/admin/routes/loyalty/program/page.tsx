@@ -9,9 +9,14 @@ import {
   TierRulesSection,
 } from "../../../components/program/program-settings-sections"
 import { TiersSection } from "../../../components/program/tiers-section"
+import { GeneralSection } from "../../../components/program/general-section"
+import { EarningSection } from "../../../components/program/earning-section"
+import { SalesChannelsSection } from "../../../components/program/sales-channels-section"
+import { LiabilityEstimateSection } from "../../../components/program/liability-estimate-section"
 
 /**
- * Loyalty > Program: the tiers and the program's rules (tier rules, pending points, birthday
+ * Loyalty > Program: the program's basics (general settings, earning, sales channels, the
+ * liability estimate), the tiers and the program's rules (tier rules, pending points, birthday
  * bonus and time zone, referrals, expiry). Each section saves its own fields.
  */
 const ProgramPage = () => {
@@ -24,6 +29,10 @@ const ProgramPage = () => {
           {t("program.subtitle")}
         </Text>
       </Container>
+      <GeneralSection />
+      <EarningSection />
+      <SalesChannelsSection />
+      <LiabilityEstimateSection />
       <TiersSection />
       <TierRulesSection />
       <PendingPointsSection />

@@ -7,17 +7,26 @@ import type { AdminEnrollCustomerType, AdminListLoyaltyAccountsType } from "./va
 
 const CUSTOMER_FIELDS = ["customer.id", "customer.email", "customer.first_name", "customer.last_name"]
 
-/** Accounts, newest first; `q` searches card numbers and customer emails. */
+/** Customers whose first name, last name or email contains every word of `q` ("anna muller", "anna@"). */
+function customerSearch(q: string) {
+  // ILIKE wildcards typed by the admin are matched literally.
+  const like = (word: string) => ({ $ilike: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 5)
+  return { $and: words.map((w) => ({ $or: [{ first_name: like(w) }, { last_name: like(w) }, { email: like(w) }] })) }
+}
+
+/** Accounts, newest first; `q` searches card numbers and customers' names and emails; filters by status and tier. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { q, customer_id, status, limit, offset } = req.validatedQuery as AdminListLoyaltyAccountsType
+  const { q, customer_id, status, tier_id, limit, offset } = req.validatedQuery as AdminListLoyaltyAccountsType
   const filters: Record<string, unknown> = {
     ...(status ? { status } : {}),
     ...(customer_id ? { customer_id } : {}),
+    ...(tier_id ? { tier_id } : {}),
   }
   if (q) {
     const customers = await req.scope
       .resolve(Modules.CUSTOMER)
-      .listCustomers({ email: { $ilike: `%${q}%` } }, { select: ["id"], take: 1000 })
+      .listCustomers(customerSearch(q), { select: ["id"], take: 1000 })
     const card = normalizeCardNumber(q)
     filters.$or = [
       { customer_id: customers.map((c: { id: string }) => c.id) },

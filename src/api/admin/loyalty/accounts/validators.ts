@@ -2,11 +2,15 @@ import { z } from "@medusajs/framework/zod"
 import { LedgerPageParams } from "../../../store/loyalty/me/entries/validators"
 import { BirthdayBody } from "../../../store/loyalty/me/validators"
 
-/** `q` matches a card number (spaces ignored) or part of the customer's email. */
+/**
+ * `q` matches the start of a card number (spaces and dashes ignored) or, word by word, the
+ * customer's first name, last name or email; `tier_id` the member's tier.
+ */
 export const AdminListLoyaltyAccounts = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   customer_id: z.string().min(1).max(100).optional(),
   status: z.enum(["active", "blocked"]).optional(),
+  tier_id: z.string().trim().min(1).max(100).optional(),
   limit: LedgerPageParams.shape.limit,
   offset: LedgerPageParams.shape.offset,
 })
@@ -27,7 +31,10 @@ export const AdminUpdateLoyaltyAccount = z.object({
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
   /** Test data (demo, journeys, a trial by hand): the go-live clean-up removes the account and its ledger. */
   is_test: z.boolean().optional(),
+  /** Why the account is blocked or unblocked: kept in the account's status history with the admin and the time. */
+  reason: z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters").optional(),
 })
+  .refine((b) => b.reason === undefined || b.status !== undefined, { message: "reason is only taken with status", path: ["reason"] })
 export type AdminUpdateLoyaltyAccountType = z.infer<typeof AdminUpdateLoyaltyAccount>
 
 /** Paging of the entries returned with one account. */

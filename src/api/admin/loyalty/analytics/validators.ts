@@ -25,6 +25,10 @@ export const AdminAnalyticsQuery = z
       .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
       .transform((c) => c.toLowerCase())
       .optional(),
+    include_test: z
+      .enum(["true", "false"], { message: "must be true or false" })
+      .transform((v) => v === "true")
+      .optional(),
     format: z.enum(["json", "csv"]).optional(),
     locale: z.enum(["en", "fr", "de", "lb"]).optional(),
   })

@@ -15,6 +15,7 @@ import {
 
 const list = { defaults: ["id"], isList: true }
 const NoQuery = z.object({})
+const NoBody = z.object({}).strict()
 
 /** Routes of /admin/loyalty/email (authentication comes from the /admin/loyalty/* entry). */
 export const emailAdminMiddlewares: MiddlewareRoute[] = [
@@ -75,5 +76,10 @@ export const emailAdminMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/loyalty/email/logs",
     middlewares: [validateQuery(AdminListEmailLogs, list)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/email/logs/:id/resend",
+    middlewares: [validateBody(NoBody)],
   },
 ]

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminListEmailLogsType } from "../validators"
 
-const LOG_FIELDS = [
+/** What the log shows of a mail (never its rendered bodies). */
+export const LOG_FIELDS = [
   "id",
   "idempotency_key",
   "template_key",
