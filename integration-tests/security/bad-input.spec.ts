@@ -1,11 +1,10 @@
-import fs from "node:fs"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import fc from "fast-check"
 import { adminHeaders, bareCart, enrolledShopper, seedStore, type StoreFixture } from "../fixtures"
 import { call } from "../fixtures/http"
 import { recordFigures } from "./figures"
+import { pluginRoutes, type Route } from "./routes"
 
 jest.setTimeout(600_000)
 
@@ -19,27 +18,6 @@ const PRESENCE_COLUMNS = ["loyalty_terminal_device.last_seen_at"]
 
 /** Random requests per route and method (plus the fixed malformed payloads below). */
 const RUNS = Number(process.env.REWARDFLOW_FUZZ_RUNS ?? 12)
-
-type Route = { method: "GET" | "POST" | "DELETE"; pattern: string }
-
-/** Every route the plugin serves, read from src/api (route.ts files and the methods they export). */
-function pluginRoutes(): Route[] {
-  const root = path.resolve(__dirname, "../../src/api")
-  const out: Route[] = []
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name)
-      if (e.isDirectory()) walk(full)
-      else if (e.name === "route.ts") {
-        const code = fs.readFileSync(full, "utf8")
-        const pattern = "/" + path.relative(root, path.dirname(full)).split(path.sep).join("/")
-        for (const m of code.matchAll(/export const (GET|POST|DELETE)\b/g)) out.push({ method: m[1] as Route["method"], pattern })
-      }
-    }
-  }
-  walk(root)
-  return out.sort((a, b) => `${a.pattern} ${a.method}`.localeCompare(`${b.pattern} ${b.method}`))
-}
 
 /** Field names the plugin's bodies and queries use, so random objects hit the validators' real fields too. */
 const FIELDS = [

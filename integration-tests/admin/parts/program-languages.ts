@@ -28,7 +28,14 @@ export function programLanguagesTests(shared: SharedHost) {
     for (const heading of texts.headings) await s.page.getByRole("heading", { name: heading, level: 2, exact: true }).waitFor()
     for (const label of texts.labels) await s.page.getByLabel(label, { exact: true }).waitFor()
     await s.page.getByText(texts.hint, { exact: true }).waitFor()
-    const cells = (await s.page.getByTestId("rewardflow-tiers").locator("tbody tr").first().locator("td").allTextContents()).map((c) => c.trim())
+    // The tiers come in their own request: wait for the row (a loaded machine answers it later).
+    const row = s.page.getByTestId("rewardflow-tiers").locator("tbody tr").first()
+    await row.locator("td").first().waitFor()
+    let cells: string[] = []
+    await s.until("the first tier row", async () => {
+      cells = (await row.locator("td").allTextContents()).map((c) => c.trim())
+      return cells.length >= 5 && cells[0] !== ""
+    }).catch(() => undefined)
     expect(cells.slice(0, 5)).toEqual(texts.tierRow)
   }
 

@@ -26,7 +26,7 @@ export const AdminAnalyticsQuery = z
       .transform((c) => c.toLowerCase())
       .optional(),
     include_test: z
-      .enum(["true", "false"], { message: "must be true or false" })
+      .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
     format: z.enum(["json", "csv"]).optional(),
