@@ -14,7 +14,8 @@ import type { AdminAnalyticsQueryType } from "../validators"
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminAnalyticsQueryType>, res: MedusaResponse) => {
   const name = req.params.report
-  const report = REPORTS[name]
+  // Own keys only: "valueOf" or "constructor" name no report.
+  const report = Object.prototype.hasOwnProperty.call(REPORTS, name) ? REPORTS[name] : undefined
   if (!report) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no analytics report '${name}' (${Object.keys(REPORTS).join(", ")})`)
   }
